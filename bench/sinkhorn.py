@@ -1,8 +1,9 @@
-"""Sinkhorn benchmark: the package's `log_sinkhorn` next to a plain unrolled log-sum-exp loop, measured in the same run.
+"""Sinkhorn benchmark: the package's `log_sinkhorn` next to a plain unrolled log-sum-exp loop, measured in the same run,
+and next to POT and pygmtools when they are installed (`pip install -e ".[bench]"`).
 
 B = 256 matrices of N x N (N in 9, 16, 36, 100), float32, 20 row+column rounds. 'fwd' is the forward pass without
 autograd; 'fwd+bwd' is a forward pass with autograd followed by backward of a random linear loss. Times are min and
-median milliseconds over repeats. 'ratio' is plain / package (above 1: the package is faster). The last column is the
+median milliseconds over repeats. 'ratio' is plain / package (above 1: the package is faster). 'error' is the
 package's largest marginal error after those rounds. A CUDA section runs when a GPU is present.
 
     python bench/sinkhorn.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--iters 20]
@@ -17,11 +18,28 @@ from permtutorial.sinkhorn import log_sinkhorn, sinkhorn_error
 
 
 def plain_log_sinkhorn(x, n_iters):
-    "The baseline every peer uses: unrolled row and column log-sum-exp normalisation, autograd through each step."
+    "The baseline the peers use: unrolled row and column log-sum-exp normalisation, autograd through each step."
     for _ in range(n_iters):
         x = x - x.logsumexp(-1, keepdim=True)
         x = x - x.logsumexp(-2, keepdim=True)
     return x
+
+
+def peers():
+    "Optional peer implementations, each as f(x, n_iters) -> (batched) doubly-stochastic matrix or its log."
+    found = {}
+    try:
+        from ot.batch import bregman_log_projection_batch
+        found["POT batch log"] = lambda x, k: bregman_log_projection_batch(x, max_iter=k, tol=0.0, grad="autodiff")["log_T"]
+    except ImportError:
+        pass
+    try:
+        import pygmtools as pygm
+        # pygmtools counts half-iterations (a row or a column step)
+        found["pygmtools batched"] = lambda x, k: pygm.sinkhorn(x, max_iter=2 * k, batched_operation=True, backend="pytorch")
+    except ImportError:
+        pass
+    return found
 
 
 def time_ms(fn, repeats, device, warmup=3):
@@ -36,10 +54,11 @@ def time_ms(fn, repeats, device, warmup=3):
 
 
 def bench(device, sizes, batch, n_iters, repeats):
-    print(f"\n### {device.type.upper()} ({torch.cuda.get_device_name() if device.type == 'cuda' else f'{torch.get_num_threads()} threads'}), "
-          f"B = {batch}, float32, {n_iters} rounds, ms (min / median of {repeats})\n")
-    print("| N | pass | plain | permtutorial | ratio (min) | marginal error |")
-    print("|---|---|---|---|---|---|")
+    others = peers()
+    name = torch.cuda.get_device_name() if device.type == "cuda" else f"{torch.get_num_threads()} threads"
+    print(f"\n### {device.type.upper()} ({name}), B = {batch}, float32, {n_iters} rounds, ms (min / median of {repeats})\n")
+    print("| N | pass | plain loop | permtutorial | ratio (min) | error |" + "".join(f" {o} |" for o in others))
+    print("|---|---|---|---|---|---|" + "---|" * len(others))
     for n in sizes:
         g = torch.Generator(device=device).manual_seed(n)
         x = torch.randn(batch, n, n, device=device, generator=g)
@@ -58,10 +77,12 @@ def bench(device, sizes, batch, n_iters, repeats):
             return run
 
         ours = lambda t, k: log_sinkhorn(t, n_iters=k)
-        for name, make in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
+        for pass_name, make in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
             p_min, p_med = time_ms(make(plain_log_sinkhorn), repeats, device)
             o_min, o_med = time_ms(make(ours), repeats, device)
-            print(f"| {n} | {name} | {p_min:.2f} / {p_med:.2f} | {o_min:.2f} / {o_med:.2f} | {p_min / o_min:.2f}x | {err:.1e} |")
+            cols = [f"{t[0]:.2f} / {t[1]:.2f}" for t in (time_ms(make(f), repeats, device) for f in others.values())]
+            print(f"| {n} | {pass_name} | {p_min:.2f} / {p_med:.2f} | {o_min:.2f} / {o_med:.2f} | {p_min / o_min:.2f}x | {err:.1e} |"
+                  + "".join(f" {c} |" for c in cols))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,12 @@ Docs: https://permtutorial.github.io/permtutorial/checks.html.md"""
 __all__ = ['check_tensor', 'check_min_dims', 'check_square', 'check_finite', 'check_positive', 'check_int', 'check_choice',
            'check_perm', 'check_same_shape']
 
-# %% ../nbs/00_checks.ipynb #5ba52e0c
+# %% ../nbs/00_checks.ipynb #f5db75d9
 from numbers import Integral, Real
+import numpy as np
 import torch
 
-# %% ../nbs/00_checks.ipynb #38e12e25
+# %% ../nbs/00_checks.ipynb #3ad6e880
 def check_tensor(x, name: str) -> torch.Tensor:
     "Raise `TypeError` unless `x` is a `torch.Tensor`."
     if not isinstance(x, torch.Tensor):
@@ -33,16 +34,20 @@ def check_square(x, name: str) -> torch.Tensor:
         raise ValueError(f"`{name}` must be square in its last two dimensions (..., n, n), got shape {tuple(x.shape)}")
     return x
 
-def check_finite(x, name: str) -> torch.Tensor:
-    "Raise unless every entry of the floating-point tensor `x` is finite (no NaN or inf)."
-    check_tensor(x, name)
-    if not x.is_floating_point():
+def check_finite(x, name: str):
+    "Raise unless every entry of the floating-point tensor (or NumPy array) `x` is finite (no NaN or inf)."
+    if isinstance(x, np.ndarray):     # lets a caller that already moved data to NumPy check it there
+        finite = bool(np.isfinite(x).all()) if np.issubdtype(x.dtype, np.floating) else None
+    else:
+        check_tensor(x, name)
+        finite = bool(torch.isfinite(x).all()) if x.is_floating_point() else None
+    if finite is None:
         raise TypeError(f"`{name}` must be a floating-point tensor, got dtype {x.dtype}")
-    if not bool(torch.isfinite(x).all()):
+    if not finite:
         raise ValueError(f"`{name}` contains NaN or inf")
     return x
 
-# %% ../nbs/00_checks.ipynb #b353fff2
+# %% ../nbs/00_checks.ipynb #94a4f97b
 def check_positive(v, name: str) -> float:
     "Raise unless `v` is a real number > 0 (a temperature, a tolerance, a step size)."
     if isinstance(v, bool) or not isinstance(v, Real):
@@ -65,7 +70,7 @@ def check_choice(v, name: str, choices) -> str:
         raise ValueError(f"`{name}` must be one of {list(choices)}, got {v!r}")
     return v
 
-# %% ../nbs/00_checks.ipynb #1fa8cf14
+# %% ../nbs/00_checks.ipynb #f86f2b33
 def check_perm(perm, name: str) -> torch.Tensor:
     "Raise unless `perm` is an integer tensor `(..., n)` whose last dimension is a permutation of `0..n-1`."
     check_min_dims(perm, name, 1)

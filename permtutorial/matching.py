@@ -7,13 +7,14 @@ Docs: https://permtutorial.github.io/permtutorial/matching.html.md"""
 # %% auto #0
 __all__ = ['perm_to_matrix', 'matrix_to_perm', 'invert_perm', 'apply_perm', 'matching_indices', 'matching']
 
-# %% ../nbs/03_matching.ipynb #12bfcd12
+# %% ../nbs/03_matching.ipynb #b29eca61
+from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
 from .checks import check_finite, check_square, check_perm, check_min_dims, check_tensor
 
-# %% ../nbs/03_matching.ipynb #0ddf1096
+# %% ../nbs/03_matching.ipynb #aeb54e6d
 def perm_to_matrix(perm: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
     "The permutation matrices `P[..., i, perm[..., i]] = 1` of index vectors `perm` `(..., n)`."
     check_perm(perm, 'perm')
@@ -42,16 +43,31 @@ def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
     idx = perm.long().reshape(*perm.shape, *([1] * (items.dim() - perm.dim())))
     return torch.take_along_dim(items, idx, dim=b)
 
-# %% ../nbs/03_matching.ipynb #504ca65f
+# %% ../nbs/03_matching.ipynb #1f2173b4
+_POOL, _MIN_PARALLEL_WORK = None, 200_000    # batch * n^3 below which threads cost more than they save
+
+def _assign_chunk(scores: np.ndarray) -> np.ndarray:
+    "Column index per row for each (n, n) problem of `scores` (b, n, n), maximising the total score."
+    out = np.empty(scores.shape[:2], dtype=np.int64)
+    for b, s in enumerate(scores): out[b] = linear_sum_assignment(s, maximize=True)[1]
+    return out
+
+def _assign_batch(scores: np.ndarray) -> np.ndarray:
+    global _POOL
+    n_workers = min(torch.get_num_threads(), len(scores))
+    if n_workers < 2 or scores.shape[0] * scores.shape[-1] ** 3 < _MIN_PARALLEL_WORK: return _assign_chunk(scores)
+    if _POOL is None or _POOL._max_workers < n_workers: _POOL = ThreadPoolExecutor(n_workers, thread_name_prefix='matching')
+    return np.concatenate(list(_POOL.map(_assign_chunk, np.array_split(scores, n_workers))))
+
 def matching_indices(log_alpha: torch.Tensor) -> torch.Tensor:
     "The index vectors `perm` `(..., n)` maximising `sum_i log_alpha[..., i, perm[i]]` (exact linear assignment)."
-    check_finite(check_square(log_alpha, 'log_alpha'), 'log_alpha')
+    check_square(log_alpha, 'log_alpha')
     n = log_alpha.shape[-1]
-    scores = log_alpha.detach().reshape(-1, n, n).to('cpu', torch.float64).numpy()
-    cols = np.empty(scores.shape[:2], dtype=np.int64)
-    for b, s in enumerate(scores):
-        cols[b] = linear_sum_assignment(s, maximize=True)[1]
-    return torch.from_numpy(cols).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
+    scores = log_alpha.detach().reshape(-1, n, n).cpu()                     # one transfer for the whole batch
+    if scores.dtype in (torch.float16, torch.bfloat16): scores = scores.float()
+    # from here on NumPy only: a torch CPU op just before leaves its worker threads spinning, which slows the solvers
+    scores = check_finite(scores.numpy().astype(np.float64), 'log_alpha')
+    return torch.from_numpy(_assign_batch(scores)).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
 
 def matching(log_alpha: torch.Tensor) -> torch.Tensor:
     "The permutation matrices `(..., n, n)` maximising `<P, log_alpha>`, on `log_alpha`'s device and dtype."

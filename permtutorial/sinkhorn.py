@@ -7,12 +7,13 @@ Docs: https://permtutorial.github.io/permtutorial/sinkhorn.html.md"""
 # %% auto #0
 __all__ = ['sinkhorn_error', 'log_sinkhorn', 'sinkhorn', 'sinkhorn_linear']
 
-# %% ../nbs/02_sinkhorn.ipynb #b2d500cd
+# %% ../nbs/02_sinkhorn.ipynb #f958ce48
 import math
 import torch
-from .checks import check_finite, check_min_dims, check_square, check_int, check_positive
+from torch.autograd.function import once_differentiable
+from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice
 
-# %% ../nbs/02_sinkhorn.ipynb #578998d8
+# %% ../nbs/02_sinkhorn.ipynb #cf2c6ce1
 def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
     "Largest absolute deviation of the row sums from 1 and the column sums from n/m of `exp(log_p)`, one value per matrix `(...)`."
     check_min_dims(log_p, 'log_p', 2)
@@ -22,30 +23,122 @@ def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
     col_err = (p.sum(-2) - n / m).abs().amax(-1)
     return torch.maximum(row_err, col_err)
 
-# %% ../nbs/02_sinkhorn.ipynb #b6dbadab
+# %% ../nbs/02_sinkhorn.ipynb #9e53225a
+def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
+    "Row then column log-normalisation of the whole matrix; autograd records every step."
+    for _ in range(n_iters):
+        z = z - z.logsumexp(-1, keepdim=True)
+        z = z - z.logsumexp(-2, keepdim=True)
+        if log_col_sum != 0: z = z + log_col_sum
+        if tol is not None and bool(sinkhorn_error(z.detach()).max() < tol): break
+    return z
+
+# %% ../nbs/02_sinkhorn.ipynb #7399e7a5
+_BMM_MAX_N = 12   # measured on CPU: for n <= 12 batched matrix-vector products beat multiply-and-sum
+
+def _exp_domain_potentials(z, n_iters, log_col_sum, tol):
+    "Sinkhorn on scaling vectors u (B,n,1), v (B,1,m); returns log u, log v shifted so that log S = z + f + g, and a per-matrix ok flag."
+    n, m = z.shape[-2:]
+    z_max = z.amax(-1, keepdim=True)
+    K = (z - z_max).exp_()
+    if n <= _BMM_MAX_N:
+        Kt = K.mT.contiguous()
+        rows = lambda v: torch.bmm(K, v.mT)                  # (B,n,1): K v
+        cols = lambda u: torch.bmm(Kt, u).mT                 # (B,1,m): K^T u
+    else:
+        rows = lambda v: (K * v).sum(-1, keepdim=True)
+        cols = lambda u: (K * u).sum(-2, keepdim=True)
+    c = math.exp(log_col_sum)
+    u, v = None, z.new_ones(z.shape[0], 1, m)
+    for it in range(n_iters):
+        kv = rows(v)
+        if tol is not None and it > 0 and bool((u * kv - 1).abs().amax() < tol): break   # row error of the last iterate
+        u = kv.reciprocal_()
+        v = cols(u).reciprocal_()
+        if c != 1: v = v.mul_(c)
+    log_u, log_v = u.log(), v.log()
+    fi = torch.finfo(z.dtype)
+    ok = (torch.isfinite(log_u).all(-2).squeeze(-1) & torch.isfinite(log_v).all(-1).squeeze(-1)
+          & (log_u.amax((-1, -2)) + log_v.amax((-1, -2)) < math.log(fi.eps / fi.tiny)))
+    return log_u - z_max, log_v, ok
+
+def _log_domain_potentials(z, n_iters, log_col_sum, tol):
+    "The same iteration on f = log u, g = log v with log-sum-exps: exact at any temperature."
+    f, g = z.new_zeros(*z.shape[:-1], 1), z.new_zeros(*z.shape[:-2], 1, z.shape[-1])
+    for _ in range(n_iters):
+        f = -(z + g).logsumexp(-1, keepdim=True)
+        g = log_col_sum - (z + f).logsumexp(-2, keepdim=True)
+        if tol is not None and bool(sinkhorn_error(z + f + g).max() < tol): break
+    return f, g
+
+def _sinkhorn_potentials(z, n_iters, log_col_sum, tol):
+    "f (B,n,1), g (B,1,m) with log S^n(z) = z + f + g; the exp-domain path, with the log domain for matrices it cannot do exactly."
+    f, g, ok = _exp_domain_potentials(z, n_iters, log_col_sum, tol)
+    if not bool(ok.all()):
+        bad = (~ok).nonzero().squeeze(-1)
+        fb, gb = _log_domain_potentials(z[bad], n_iters, log_col_sum, tol)
+        f, g = f.index_copy(0, bad, fb), g.index_copy(0, bad, gb)
+    return f, g
+
+# %% ../nbs/02_sinkhorn.ipynb #fa26b256
+def _implicit_vjp(log_p, grad):
+    "dl/dz from dl/d(log S) at the fixed point log_p (B,n,m), by the Schur complement of the constraint system."
+    P = log_p.exp()
+    r, c = P.sum(-1), P.sum(-2)
+    a, b = grad.sum(-1), grad.sum(-2)
+    Pr = P / r.unsqueeze(-1)                                            # D_r^-1 P
+    S = torch.diag_embed(c) - Pr.mT @ P + 1.0                            # + 1 1^T removes the null direction
+    rhs = (b - (Pr.mT @ a.unsqueeze(-1)).squeeze(-1)).unsqueeze(-1)
+    L, info = torch.linalg.cholesky_ex(S)
+    beta = torch.cholesky_solve(rhs, L).squeeze(-1)
+    bad = (info != 0) | ~torch.isfinite(beta).all(-1)
+    if bool(bad.any()):
+        beta[bad] = (torch.linalg.pinv(S[bad], hermitian=True) @ rhs[bad]).squeeze(-1)
+    alpha = (a - (P @ beta.unsqueeze(-1)).squeeze(-1)) / r
+    return grad - P * (alpha.unsqueeze(-1) + beta.unsqueeze(-2))
+
+class _ImplicitLogSinkhorn(torch.autograd.Function):
+    "log S^n(z) for z (B,n,m): forward on scaling vectors, backward by implicit differentiation (saves only the output)."
+    @staticmethod
+    def forward(ctx, z, n_iters, log_col_sum, tol):
+        f, g = _sinkhorn_potentials(z, n_iters, log_col_sum, tol)
+        log_p = z + f + g
+        ctx.save_for_backward(log_p)
+        return log_p
+
+    @staticmethod
+    @once_differentiable
+    def backward(ctx, grad):
+        log_p, = ctx.saved_tensors
+        return _implicit_vjp(log_p, grad), None, None, None
+
+# %% ../nbs/02_sinkhorn.ipynb #6b25f005
 def _check_sinkhorn_args(log_alpha, n_iters, tau, tol):
     check_finite(check_min_dims(log_alpha, 'log_alpha', 2), 'log_alpha')
     if tol is not None: check_positive(tol, 'tol')
     return check_int(n_iters, 'n_iters'), check_positive(tau, 'tau')
 
-def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None) -> torch.Tensor:
-    "`log S(log_alpha / tau)`: `n_iters` rounds of row then column normalisation in the log domain, over `(..., n, m)`."
+def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
+                 backward: str = 'implicit') -> torch.Tensor:
+    "`log S(log_alpha / tau)` over `(..., n, m)`: `n_iters` rounds of row then column normalisation (early stop at `tol`)."
     n_iters, tau = _check_sinkhorn_args(log_alpha, n_iters, tau, tol)
+    check_choice(backward, 'backward', ('implicit', 'unrolled'))
     n, m = log_alpha.shape[-2:]
     log_col_sum = math.log(n / m)
-    x = log_alpha / tau
-    for _ in range(n_iters):
-        x = x - x.logsumexp(-1, keepdim=True)
-        x = x - x.logsumexp(-2, keepdim=True)
-        if n != m: x = x + log_col_sum
-        if tol is not None and bool(sinkhorn_error(x.detach()).max() < tol): break
-    return x
+    low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)
+    z = (log_alpha.float() if low_precision else log_alpha) / tau       # half precision is computed in float32
+    if backward == 'unrolled':
+        out = _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol)
+    else:
+        out = _ImplicitLogSinkhorn.apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
+    return out.to(log_alpha.dtype)
 
-def sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None) -> torch.Tensor:
+def sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
+             backward: str = 'implicit') -> torch.Tensor:
     "The (near) doubly-stochastic matrix `S(log_alpha / tau)` over `(..., n, m)`; see `log_sinkhorn`."
-    return log_sinkhorn(log_alpha, n_iters=n_iters, tau=tau, tol=tol).exp()
+    return log_sinkhorn(log_alpha, n_iters=n_iters, tau=tau, tol=tol, backward=backward).exp()
 
-# %% ../nbs/02_sinkhorn.ipynb #87e3d47d
+# %% ../nbs/02_sinkhorn.ipynb #285b8141
 def sinkhorn_linear(Q: torch.Tensor, n_iters: int = 20, eps: float = 1e-3) -> torch.Tensor:
     "DeepPermNet's Sinkhorn layer: add `eps` to the non-negative `Q` `(..., n, n)`, then `n_iters` rounds of `C(R(.))`."
     check_finite(check_square(Q, 'Q'), 'Q')
