@@ -8,11 +8,11 @@ Docs: https://permtutorial.github.io/permtutorial/runs.html.md"""
 __all__ = ['EXPERIMENTS', 'REFERENCES', 'find_nbs', 'experiment_params', 'parse_value', 'run_parameters', 'RunFailed',
            'run_experiment', 'collect_runs', 'results_table', 'main']
 
-# %% ../nbs/40_runs.ipynb #f9d2084e
-import argparse, ast, csv, io, json, sys, time
+# %% ../nbs/40_runs.ipynb #207da98d
+import argparse, ast, csv, io, json, logging, sys, time
 from pathlib import Path
 
-# %% ../nbs/40_runs.ipynb #96721e28
+# %% ../nbs/40_runs.ipynb #bcc4f19f
 EXPERIMENTS = {
     'jigsaw': dict(notebook='11_sinkhorn_cnn.ipynb', run_defaults=dict(train=True, grid=3, context=True, epochs=20),
                    summary='MNIST jigsaw puzzles with a Sinkhorn CNN (Mena et al. 2018)'),
@@ -35,7 +35,7 @@ def experiment_params(name: str) -> dict:
         raise ValueError(f"unknown experiment {name!r}; choose one of {sorted(EXPERIMENTS)}")
     return pm.inspect_notebook(str(find_nbs() / EXPERIMENTS[name]['notebook']))
 
-# %% ../nbs/40_runs.ipynb #6d48f1a1
+# %% ../nbs/40_runs.ipynb #711635eb
 def parse_value(text: str):
     "A command-line value: a Python literal when it is one, else the string itself."
     try: return ast.literal_eval(text)
@@ -49,7 +49,7 @@ def run_parameters(name: str, overrides: dict) -> dict:
         raise ValueError(f"experiment {name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}")
     return {**EXPERIMENTS[name]['run_defaults'], **overrides}
 
-# %% ../nbs/40_runs.ipynb #558a6e3d
+# %% ../nbs/40_runs.ipynb #84c0ba55
 class RunFailed(RuntimeError):
     "An experiment notebook raised an error; the executed notebook with the traceback is in the run folder."
 
@@ -73,7 +73,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         raise RunFailed(f"{name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'})") from None
     return out
 
-# %% ../nbs/40_runs.ipynb #87907605
+# %% ../nbs/40_runs.ipynb #2259e58e
 REFERENCES = {('jigsaw', 2, 'kendall_tau'): (0.9931, 'UvA tutorial, per-piece CNN, full MNIST')}
 _COLUMNS = {
     'jigsaw': ['grid', 'variant', 'kendall_tau', 'prop_wrong', 'prop_any_wrong', 'piece_accuracy', 'tie_kendall_tau', 'train_minutes'],
@@ -110,14 +110,28 @@ def results_table(root='runs') -> tuple:
                 w.writerow([name, r['run'], c, r.get(c, ''), ref[0] if ref else '', ref[1] if ref else ''])
     return '\n'.join(md).strip() + '\n', buf.getvalue()
 
-# %% ../nbs/40_runs.ipynb #acf9042a
+# %% ../nbs/40_runs.ipynb #07bccbde
 def _print_run_summary(out: Path):
     metrics = json.loads((out / 'metrics.json').read_text())
     print('\nmetrics:')
     for k, v in metrics.items(): print(f'  {k}: {_fmt(v)}')
-    figs = sorted(out.glob('*.png'))
-    print('figures:', *(f'\n  {f}' for f in figs) if figs else ' none')
+    print('figures:')
+    for f in sorted(out.glob('*.png')): print(f'  {f}')
     print(f'run folder: {out}')
+
+_PAPERMILL_CHATTER = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook')
+
+def _keep_notebook_output(record) -> bool:
+    record.msg = str(record.msg).rstrip('\n')
+    return bool(record.msg.strip()) and not record.msg.startswith(_PAPERMILL_CHATTER)
+
+def _stream_papermill_log():
+    "Show the notebook's printed output (papermill logs it at INFO level) as plain lines on stdout."
+    log = logging.getLogger('papermill')
+    if not any(getattr(h, '_permtutorial', False) for h in log.handlers):
+        h = logging.StreamHandler(sys.stdout); h.setFormatter(logging.Formatter('%(message)s')); h._permtutorial = True
+        h.addFilter(_keep_notebook_output)
+        log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
 
 def main(argv=None, log_output: bool = True):
     "The `permtutorial` command: run, list, results."
@@ -142,6 +156,7 @@ def main(argv=None, log_output: bool = True):
                     print(f'  {p} = {d["default"]}{run_default}  # {d["help"]}')
         elif a.command == 'run':
             if a.resume and not a.out: ap.error('--resume needs --out, the folder of the run to continue')
+            if log_output: _stream_papermill_log()
             out = run_experiment(a.experiment, {k: parse_value(v) for k, v in a.param}, a.out, a.resume, log_output)
             _print_run_summary(out)
         else:

@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/train.html.md"""
 # %% auto #0
 __all__ = ['seed_everything', 'pick_device', 'save_weights', 'load_weights', 'fit']
 
-# %% ../nbs/06_train.ipynb #8409bf4b
+# %% ../nbs/06_train.ipynb #279dbe3c
 import os, random, time
 from pathlib import Path
 import numpy as np
@@ -15,7 +15,7 @@ import torch
 from tqdm import tqdm
 from .checks import check_int, check_positive
 
-# %% ../nbs/06_train.ipynb #75733258
+# %% ../nbs/06_train.ipynb #bc17b805
 def seed_everything(seed: int) -> torch.Generator:
     "Seed Python, NumPy and torch (CPU and CUDA); returns a CPU `torch.Generator` seeded with `seed` for data sampling."
     seed = check_int(seed, 'seed', low=0)
@@ -31,7 +31,7 @@ def pick_device(device=None) -> torch.device:
         raise ValueError(f"`device` = {str(device)!r} but no CUDA GPU is available; use 'cpu' or 'auto'")
     return device
 
-# %% ../nbs/06_train.ipynb #95ede933
+# %% ../nbs/06_train.ipynb #326130be
 _FORMAT = 'permtutorial-weights-v1'
 
 def save_weights(path, model: torch.nn.Module, config: dict, meta: dict = None, half: bool = False, overwrite: bool = False) -> Path:
@@ -60,7 +60,7 @@ def load_weights(path) -> dict:
     d['state_dict'] = {k: v.float() if v.is_floating_point() else v for k, v in d['state_dict'].items()}
     return d
 
-# %% ../nbs/06_train.ipynb #e191fded
+# %% ../nbs/06_train.ipynb #1c4ec4a0
 def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, device=None, checkpoint=None,
         resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train') -> dict:
     "Train `model` with Adam for `epochs`; returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."
@@ -82,7 +82,7 @@ def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, de
     for epoch in range(start, epochs):
         model.train()
         losses = []
-        for batch in tqdm(batches(epoch), desc=f'{desc} {epoch + 1}/{epochs}', disable=not progress, leave=False):
+        for batch in tqdm(batches(epoch), desc=f'{desc} {epoch + 1}/{epochs}', disable=None if progress else True, leave=False):
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):
                 loss = step(model, batch)
             opt.zero_grad(set_to_none=True)
