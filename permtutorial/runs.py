@@ -8,11 +8,11 @@ Docs: https://permtutorial.github.io/permtutorial/runs.html.md"""
 __all__ = ['EXPERIMENTS', 'REFERENCES', 'find_nbs', 'experiment_params', 'parse_value', 'run_parameters', 'RunFailed',
            'run_experiment', 'collect_runs', 'results_table', 'main']
 
-# %% ../nbs/40_runs.ipynb #207da98d
+# %% ../nbs/40_runs.ipynb #7d8a21d9
 import argparse, ast, csv, io, json, logging, sys, time
 from pathlib import Path
 
-# %% ../nbs/40_runs.ipynb #bcc4f19f
+# %% ../nbs/40_runs.ipynb #af5a0222
 EXPERIMENTS = {
     'jigsaw': dict(notebook='11_sinkhorn_cnn.ipynb', run_defaults=dict(train=True, grid=3, context=True, epochs=20),
                    summary='MNIST jigsaw puzzles with a Sinkhorn CNN (Mena et al. 2018)'),
@@ -35,7 +35,7 @@ def experiment_params(name: str) -> dict:
         raise ValueError(f"unknown experiment {name!r}; choose one of {sorted(EXPERIMENTS)}")
     return pm.inspect_notebook(str(find_nbs() / EXPERIMENTS[name]['notebook']))
 
-# %% ../nbs/40_runs.ipynb #711635eb
+# %% ../nbs/40_runs.ipynb #d10839f9
 def parse_value(text: str):
     "A command-line value: a Python literal when it is one, else the string itself."
     try: return ast.literal_eval(text)
@@ -49,19 +49,27 @@ def run_parameters(name: str, overrides: dict) -> dict:
         raise ValueError(f"experiment {name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}")
     return {**EXPERIMENTS[name]['run_defaults'], **overrides}
 
-# %% ../nbs/40_runs.ipynb #84c0ba55
+# %% ../nbs/40_runs.ipynb #5517c4e5
 class RunFailed(RuntimeError):
     "An experiment notebook raised an error; the executed notebook with the traceback is in the run folder."
 
 def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True) -> Path:
     "Execute experiment `name` with papermill into the run folder `out` (default `runs/<name>-<time>`); returns the folder."
     import papermill as pm
-    params = run_parameters(name, dict(overrides or {}))
-    out = Path(out or Path('runs') / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}").resolve()
+    stamp = time.strftime('%Y%m%d-%H%M%S')
+    out = Path(out or Path('runs') / f"{name}-{stamp}").resolve()
+    overrides = dict(overrides or {})
     if out.exists() and not resume:
         raise FileExistsError(f"run folder {out} exists; choose another --out, or pass --resume to continue that run")
-    if resume and (out / 'metrics.json').exists():
-        raise FileExistsError(f"run folder {out} already finished (it has metrics.json); nothing to resume")
+    if resume:
+        if not out.is_dir(): raise FileNotFoundError(f"no run folder {out} to resume")
+        if (out / 'metrics.json').exists(): raise FileExistsError(f"run folder {out} already finished (it has metrics.json); nothing to resume")
+        if (out / 'params.json').exists():                     # continue with the run's own parameters, then the new ones
+            stored = json.loads((out / 'params.json').read_text())
+            overrides = {**{k: v for k, v in stored.items() if k not in ('experiment', 'out_dir')}, **overrides}
+        for f in ('params.json', 'notebook.ipynb'):            # the interrupted run's files are kept, not overwritten
+            if (out / f).exists(): (out / f).rename(out / f'{Path(f).stem}.before-resume-{stamp}{Path(f).suffix}')
+    params = run_parameters(name, overrides)
     out.mkdir(parents=True, exist_ok=True)
     params['out_dir'] = str(out)
     (out / 'params.json').write_text(json.dumps(dict(experiment=name, **params), indent=1))
@@ -73,7 +81,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         raise RunFailed(f"{name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'})") from None
     return out
 
-# %% ../nbs/40_runs.ipynb #2259e58e
+# %% ../nbs/40_runs.ipynb #00eadfdd
 REFERENCES = {('jigsaw', 2, 'kendall_tau'): (0.9931, 'UvA tutorial, per-piece CNN, full MNIST')}
 _COLUMNS = {
     'jigsaw': ['grid', 'variant', 'kendall_tau', 'prop_wrong', 'prop_any_wrong', 'piece_accuracy', 'tie_kendall_tau', 'train_minutes'],
@@ -110,7 +118,7 @@ def results_table(root='runs') -> tuple:
                 w.writerow([name, r['run'], c, r.get(c, ''), ref[0] if ref else '', ref[1] if ref else ''])
     return '\n'.join(md).strip() + '\n', buf.getvalue()
 
-# %% ../nbs/40_runs.ipynb #07bccbde
+# %% ../nbs/40_runs.ipynb #90d8e429
 def _print_run_summary(out: Path):
     metrics = json.loads((out / 'metrics.json').read_text())
     print('\nmetrics:')

@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/sorting.html.md"""
 # %% auto #0
 __all__ = ['random_sequences', 'SortingNet', 'sorting_loss', 'train_sorting', 'evaluate_sorting', 'load_sorting_model']
 
-# %% ../nbs/12_sorting.ipynb #a0af7516
+# %% ../nbs/12_sorting.ipynb #f357ff3a
 import torch
 from torch import nn
 from .checks import check_int, check_tensor
@@ -16,7 +16,7 @@ from .matching import matching_indices, apply_perm, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
 from .train import fit, load_weights
 
-# %% ../nbs/12_sorting.ipynb #5c574a88
+# %% ../nbs/12_sorting.ipynb #5c172eea
 def random_sequences(batch: int, n: int, generator: torch.Generator = None):
     "`batch` sequences of `n` uniform numbers: `(scrambled, perm, sorted)` with `scrambled = apply_perm(sorted, perm)`."
     x = torch.rand(batch, check_int(n, 'n', low=2), generator=generator)
@@ -41,7 +41,7 @@ def sorting_loss(log_alpha, x, sorted_x, tau: float = 1.0, n_iters: int = 20, n_
     P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples)          # (S, B, n, n)
     return ((P.mT @ x.unsqueeze(-1)).squeeze(-1) - sorted_x).pow(2).mean()
 
-# %% ../nbs/12_sorting.ipynb #60f3ce7b
+# %% ../nbs/12_sorting.ipynb #6205d392
 def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32, lr: float = 0.01, tau: float = 1.0,
                   n_iters: int = 20, n_samples: int = 5, seed: int = 0, device=None, checkpoint=None, resume=False, progress=True) -> dict:
     "Train a `SortingNet` on fresh random sequences; returns the loss history of `fit`."
