@@ -8,7 +8,7 @@ Docs: https://permtutorial.github.io/permtutorial/data.html.md"""
 __all__ = ['SAMPLE_FILE', 'crop_to_grid', 'cut_pieces', 'assemble_pieces', 'random_perms', 'scramble', 'unscramble',
            'make_puzzles', 'piece_groups', 'Digits', 'find_data_file', 'load_mnist']
 
-# %% ../nbs/10_data.ipynb #3d884fae
+# %% ../nbs/10_data.ipynb #546aa50e
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ from torchvision.transforms.functional import center_crop
 from .checks import check_tensor, check_int
 from .matching import apply_perm, invert_perm
 
-# %% ../nbs/10_data.ipynb #d3a674c5
+# %% ../nbs/10_data.ipynb #6dace27f
 def _check_images(images, name='images'):
     check_tensor(images, name)
     if images.dim() != 4:
@@ -50,7 +50,7 @@ def assemble_pieces(pieces: torch.Tensor, grid: int) -> torch.Tensor:
         raise ValueError(f"`pieces` holds {n} pieces per image but a {grid}×{grid} grid needs {grid * grid}")
     return pieces.reshape(B, grid, grid, C, h, w).permute(0, 3, 1, 4, 2, 5).reshape(B, C, grid * h, grid * w)
 
-# %% ../nbs/10_data.ipynb #314fb435
+# %% ../nbs/10_data.ipynb #190cd0c1
 def random_perms(batch: int, n: int, generator: torch.Generator = None, device=None) -> torch.Tensor:
     "`batch` independent uniformly random permutations of `n` items, `(batch, n)`."
     return torch.rand(batch, n, generator=generator, device=device).argsort(-1)
@@ -72,7 +72,7 @@ def make_puzzles(images: torch.Tensor, grid: int, generator: torch.Generator = N
     scrambled, perm = scramble(pieces, generator)
     return scrambled, perm, pieces
 
-# %% ../nbs/10_data.ipynb #da83f673
+# %% ../nbs/10_data.ipynb #0f35af86
 def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     "Tie groups `(B, n)`: for each piece, the index of the first pixel-identical piece of the same image."
     check_tensor(pieces, 'pieces')
@@ -81,7 +81,7 @@ def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     same = (flat.unsqueeze(2) == flat.unsqueeze(1)).all(-1)           # (B, n, n)
     return same.int().argmax(-1)                                        # first True in each row
 
-# %% ../nbs/10_data.ipynb #6dabac33
+# %% ../nbs/10_data.ipynb #9aeb2f22
 SAMPLE_FILE = 'mnist_5k.npz'
 
 @dataclass
