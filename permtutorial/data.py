@@ -6,9 +6,9 @@ Docs: https://permtutorial.github.io/permtutorial/data.html.md"""
 
 # %% auto #0
 __all__ = ['SAMPLE_FILE', 'crop_to_grid', 'cut_pieces', 'assemble_pieces', 'random_perms', 'scramble', 'unscramble',
-           'make_puzzles', 'piece_groups', 'Digits', 'find_data_file', 'load_mnist']
+           'make_puzzles', 'piece_groups', 'Digits', 'find_data_dir', 'find_data_file', 'load_mnist']
 
-# %% ../nbs/10_data.ipynb #546aa50e
+# %% ../nbs/10_data.ipynb #5c58dc57
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ from torchvision.transforms.functional import center_crop
 from .checks import check_tensor, check_int
 from .matching import apply_perm, invert_perm
 
-# %% ../nbs/10_data.ipynb #6dace27f
+# %% ../nbs/10_data.ipynb #21bfb013
 def _check_images(images, name='images'):
     check_tensor(images, name)
     if images.dim() != 4:
@@ -50,7 +50,7 @@ def assemble_pieces(pieces: torch.Tensor, grid: int) -> torch.Tensor:
         raise ValueError(f"`pieces` holds {n} pieces per image but a {grid}×{grid} grid needs {grid * grid}")
     return pieces.reshape(B, grid, grid, C, h, w).permute(0, 3, 1, 4, 2, 5).reshape(B, C, grid * h, grid * w)
 
-# %% ../nbs/10_data.ipynb #190cd0c1
+# %% ../nbs/10_data.ipynb #55c27418
 def random_perms(batch: int, n: int, generator: torch.Generator = None, device=None) -> torch.Tensor:
     "`batch` independent uniformly random permutations of `n` items, `(batch, n)`."
     return torch.rand(batch, n, generator=generator, device=device).argsort(-1)
@@ -72,7 +72,7 @@ def make_puzzles(images: torch.Tensor, grid: int, generator: torch.Generator = N
     scrambled, perm = scramble(pieces, generator)
     return scrambled, perm, pieces
 
-# %% ../nbs/10_data.ipynb #0f35af86
+# %% ../nbs/10_data.ipynb #991cf818
 def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     "Tie groups `(B, n)`: for each piece, the index of the first pixel-identical piece of the same image."
     check_tensor(pieces, 'pieces')
@@ -81,7 +81,7 @@ def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     same = (flat.unsqueeze(2) == flat.unsqueeze(1)).all(-1)           # (B, n, n)
     return same.int().argmax(-1)                                        # first True in each row
 
-# %% ../nbs/10_data.ipynb #9aeb2f22
+# %% ../nbs/10_data.ipynb #582c90b6
 SAMPLE_FILE = 'mnist_5k.npz'
 
 @dataclass
@@ -92,14 +92,21 @@ class Digits:
     source: str
     def __len__(self): return len(self.labels)
 
-def find_data_file(name, root='data'):
+def find_data_dir() -> Path:
+    "The project's `data/` folder: in the working directory or its nearest parent that has one (else `data`)."
+    for d in (p / 'data' for p in (Path.cwd(), *Path.cwd().parents)):
+        if d.is_dir(): return d
+    return Path('data')
+
+def find_data_file(name, root=None):
     "Path of `name` in `root`, else in the `data/` folder of the working directory or its nearest parent that has it (None if nowhere)."
-    for d in [Path(root), *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents))]:
+    for d in [*([Path(root)] if root else []), *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents))]:
         if (d / name).is_file(): return d / name
 
-def load_mnist(root='data', train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> Digits:
-    "MNIST digits: full MNIST from torchvision when present under `root` (or `download=True`), else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
+def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> Digits:
+    "MNIST digits: full MNIST from torchvision when present under `root` (default: `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
     split = 'train' if train else 'test'
+    root = str(root or find_data_dir())
     try:
         ds = torchvision.datasets.MNIST(root, train=train, download=download)
         d = Digits(ds.data.unsqueeze(1).float() / 255, ds.targets.long(), f'full MNIST from torchvision ({root}), {split} split')
