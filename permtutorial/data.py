@@ -8,7 +8,7 @@ Docs: https://permtutorial.github.io/permtutorial/data.html.md"""
 __all__ = ['SAMPLE_FILE', 'crop_to_grid', 'cut_pieces', 'assemble_pieces', 'random_perms', 'scramble', 'unscramble',
            'make_puzzles', 'piece_groups', 'Digits', 'find_data_dir', 'find_data_file', 'load_mnist']
 
-# %% ../nbs/10_data.ipynb #5c58dc57
+# %% ../nbs/10_data.ipynb #9a7a3d55
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ from torchvision.transforms.functional import center_crop
 from .checks import check_tensor, check_int
 from .matching import apply_perm, invert_perm
 
-# %% ../nbs/10_data.ipynb #21bfb013
+# %% ../nbs/10_data.ipynb #4a52d18f
 def _check_images(images, name='images'):
     check_tensor(images, name)
     if images.dim() != 4:
@@ -50,7 +50,7 @@ def assemble_pieces(pieces: torch.Tensor, grid: int) -> torch.Tensor:
         raise ValueError(f"`pieces` holds {n} pieces per image but a {grid}×{grid} grid needs {grid * grid}")
     return pieces.reshape(B, grid, grid, C, h, w).permute(0, 3, 1, 4, 2, 5).reshape(B, C, grid * h, grid * w)
 
-# %% ../nbs/10_data.ipynb #55c27418
+# %% ../nbs/10_data.ipynb #8c8b9184
 def random_perms(batch: int, n: int, generator: torch.Generator = None, device=None) -> torch.Tensor:
     "`batch` independent uniformly random permutations of `n` items, `(batch, n)`."
     return torch.rand(batch, n, generator=generator, device=device).argsort(-1)
@@ -72,7 +72,7 @@ def make_puzzles(images: torch.Tensor, grid: int, generator: torch.Generator = N
     scrambled, perm = scramble(pieces, generator)
     return scrambled, perm, pieces
 
-# %% ../nbs/10_data.ipynb #991cf818
+# %% ../nbs/10_data.ipynb #52bea5f0
 def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     "Tie groups `(B, n)`: for each piece, the index of the first pixel-identical piece of the same image."
     check_tensor(pieces, 'pieces')
@@ -81,7 +81,7 @@ def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
     same = (flat.unsqueeze(2) == flat.unsqueeze(1)).all(-1)           # (B, n, n)
     return same.int().argmax(-1)                                        # first True in each row
 
-# %% ../nbs/10_data.ipynb #582c90b6
+# %% ../nbs/10_data.ipynb #b531e5c6
 SAMPLE_FILE = 'mnist_5k.npz'
 
 @dataclass
