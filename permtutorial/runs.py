@@ -8,11 +8,11 @@ Docs: https://permtutorial.github.io/permtutorial/runs.html.md"""
 __all__ = ['EXPERIMENTS', 'REFERENCES', 'find_nbs', 'experiment_params', 'parse_value', 'run_parameters', 'RunFailed',
            'run_experiment', 'collect_runs', 'results_table', 'main']
 
-# %% ../nbs/40_runs.ipynb #7d8a21d9
+# %% ../nbs/40_runs.ipynb #d8b48b19
 import argparse, ast, csv, io, json, logging, sys, time
 from pathlib import Path
 
-# %% ../nbs/40_runs.ipynb #af5a0222
+# %% ../nbs/40_runs.ipynb #747c6cfa
 EXPERIMENTS = {
     'jigsaw': dict(notebook='11_sinkhorn_cnn.ipynb', run_defaults=dict(train=True, grid=3, context=True, epochs=20),
                    summary='MNIST jigsaw puzzles with a Sinkhorn CNN (Mena et al. 2018)'),
@@ -35,7 +35,7 @@ def experiment_params(name: str) -> dict:
         raise ValueError(f"unknown experiment {name!r}; choose one of {sorted(EXPERIMENTS)}")
     return pm.inspect_notebook(str(find_nbs() / EXPERIMENTS[name]['notebook']))
 
-# %% ../nbs/40_runs.ipynb #d10839f9
+# %% ../nbs/40_runs.ipynb #9805e302
 def parse_value(text: str):
     "A command-line value: a Python literal when it is one, else the string itself."
     try: return ast.literal_eval(text)
@@ -49,7 +49,7 @@ def run_parameters(name: str, overrides: dict) -> dict:
         raise ValueError(f"experiment {name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}")
     return {**EXPERIMENTS[name]['run_defaults'], **overrides}
 
-# %% ../nbs/40_runs.ipynb #5517c4e5
+# %% ../nbs/40_runs.ipynb #e66af393
 class RunFailed(RuntimeError):
     "An experiment notebook raised an error; the executed notebook with the traceback is in the run folder."
 
@@ -81,7 +81,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         raise RunFailed(f"{name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'})") from None
     return out
 
-# %% ../nbs/40_runs.ipynb #00eadfdd
+# %% ../nbs/40_runs.ipynb #eb30df50
 REFERENCES = {('jigsaw', 2, 'kendall_tau'): (0.9931, 'UvA tutorial, per-piece CNN, full MNIST')}
 _COLUMNS = {
     'jigsaw': ['grid', 'variant', 'kendall_tau', 'prop_wrong', 'prop_any_wrong', 'piece_accuracy', 'tie_kendall_tau', 'train_minutes'],
@@ -100,25 +100,28 @@ def collect_runs(root='runs') -> list:
 
 def _fmt(v): return f'{v:.4f}' if isinstance(v, float) else str(v)
 
+def _order(v):
+    "Sort numbers numerically and before text."
+    return (0, v, '') if isinstance(v, (int, float)) else (1, 0, str(v))
+
 def results_table(root='runs') -> tuple:
-    "The runs below `root` as `(markdown, csv)` text, one table per experiment, with reference numbers where they exist."
+    "The runs below `root` as `(markdown, csv)` text: one table per experiment, with reference numbers where they exist."
     rows = collect_runs(root)
     if not rows: raise FileNotFoundError(f"no metrics.json under {root}: run an experiment first (`permtutorial run jigsaw`)")
     md, buf = [], io.StringIO()
-    w = csv.writer(buf); w.writerow(['experiment', 'run', 'metric', 'value', 'reference', 'reference_source'])
+    header = ['experiment', 'run'] + list(dict.fromkeys(c for cols in _COLUMNS.values() for c in cols)) + ['reference']
+    w = csv.DictWriter(buf, header, extrasaction='ignore'); w.writeheader()
     for name, cols in _COLUMNS.items():
-        sel = sorted((r for r in rows if r['experiment'] == name), key=lambda r: [(0, v, '') if isinstance(v, (int, float)) else (1, 0, str(v)) for v in (r.get(c) for c in cols[:2])])
+        sel = sorted((r for r in rows if r['experiment'] == name), key=lambda r: [_order(r.get(c)) for c in cols[:2]])
         if not sel: continue
         md += [f'\n### {name}\n', '| ' + ' | '.join(cols + ['reference', 'run']) + ' |', '|' + '---|' * (len(cols) + 2)]
         for r in sel:
-            refs = [f'{k[2]} {v[0]} ({v[1]})' for k, v in REFERENCES.items() if k[0] == name and k[1] == r.get(cols[0])]
-            md.append('| ' + ' | '.join([_fmt(r.get(c, '')) for c in cols] + ['; '.join(refs), Path(r['run']).name]) + ' |')
-            for c in cols:
-                ref = REFERENCES.get((name, r.get(cols[0]), c))
-                w.writerow([name, r['run'], c, r.get(c, ''), ref[0] if ref else '', ref[1] if ref else ''])
+            ref = '; '.join(f'{k[2]} {v[0]} ({v[1]})' for k, v in REFERENCES.items() if k[0] == name and k[1] == r.get(cols[0]))
+            md.append('| ' + ' | '.join([_fmt(r.get(c, '')) for c in cols] + [ref, Path(r['run']).name]) + ' |')
+            w.writerow({**{c: r.get(c, '') for c in cols}, 'experiment': name, 'run': r['run'], 'reference': ref})
     return '\n'.join(md).strip() + '\n', buf.getvalue()
 
-# %% ../nbs/40_runs.ipynb #90d8e429
+# %% ../nbs/40_runs.ipynb #26f9d077
 def _print_run_summary(out: Path):
     metrics = json.loads((out / 'metrics.json').read_text())
     print('\nmetrics:')

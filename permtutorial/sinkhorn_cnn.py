@@ -8,7 +8,7 @@ Docs: https://permtutorial.github.io/permtutorial/sinkhorn_cnn.html.md"""
 __all__ = ['SinkhornCNN', 'jigsaw_loss', 'solve_puzzles', 'jigsaw_metrics', 'evaluate_jigsaw', 'train_jigsaw',
            'load_jigsaw_model']
 
-# %% ../nbs/11_sinkhorn_cnn.ipynb #5360eae2
+# %% ../nbs/11_sinkhorn_cnn.ipynb #dda6bf1a
 import torch
 from torch import nn
 from .checks import check_int, check_choice
@@ -18,7 +18,7 @@ from .matching import matching_indices
 from .metrics import kendall_tau, hamming_similarity, prop_wrong, prop_any_wrong
 from .train import fit, load_weights
 
-# %% ../nbs/11_sinkhorn_cnn.ipynb #2d2c94da
+# %% ../nbs/11_sinkhorn_cnn.ipynb #eed6e362
 class SinkhornCNN(nn.Module):
     "Scores `log_alpha` `(B, n, n)` for scrambled pieces `(B, n, C, h, w)`: rows are scrambled pieces, columns positions."
     def __init__(self, grid: int, piece_size: int, in_channels: int = 1, hidden: int = 64, context: bool = False,
@@ -44,7 +44,7 @@ class SinkhornCNN(nn.Module):
         if self.context is not None: f = self.context(f)
         return self.head(f)
 
-# %% ../nbs/11_sinkhorn_cnn.ipynb #c05979b9
+# %% ../nbs/11_sinkhorn_cnn.ipynb #706a20cf
 def jigsaw_loss(log_alpha, scrambled, pieces, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5, noise_factor: float = 1.0):
     "Mean squared error between the pieces reordered by Gumbel-Sinkhorn samples of `log_alpha` and the original `pieces`."
     P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples, noise_factor=noise_factor)  # (S, B, n, n)
@@ -57,7 +57,7 @@ def solve_puzzles(model, scrambled: torch.Tensor, batch_size: int = 500) -> torc
     device = next(model.parameters()).device
     return torch.cat([matching_indices(model(s.to(device))).cpu() for s in scrambled.split(batch_size)])
 
-# %% ../nbs/11_sinkhorn_cnn.ipynb #fc17784f
+# %% ../nbs/11_sinkhorn_cnn.ipynb #47a170ec
 def jigsaw_metrics(pred, perm, pieces) -> dict:
     "Index- and piece-based metrics of predicted permutations for puzzles with original `pieces`."
     groups = piece_groups(pieces)
@@ -73,7 +73,7 @@ def evaluate_jigsaw(model, images: torch.Tensor, grid: int, seed: int = 1234):
     pred = solve_puzzles(model, scrambled)
     return jigsaw_metrics(pred, perm, pieces), (scrambled, perm, pieces, pred)
 
-# %% ../nbs/11_sinkhorn_cnn.ipynb #753a6d1b
+# %% ../nbs/11_sinkhorn_cnn.ipynb #79830996
 def train_jigsaw(model, images: torch.Tensor, epochs: int, lr: float = 1e-3, batch_size: int = 64, tau: float = 1.0,
                  n_iters: int = 20, n_samples: int = 5, noise_factor: float = 1.0, seed: int = 0, device=None,
                  checkpoint=None, resume: bool = False, progress: bool = True) -> dict:
