@@ -2,9 +2,12 @@
 and next to POT and pygmtools when they are installed (`pip install -e ".[bench]"`).
 
 B = 256 matrices of N x N (N in 9, 16, 36, 100), float32, 20 row+column rounds. 'fwd' is the forward pass without
-autograd; 'fwd+bwd' is a forward pass with autograd followed by backward of a random linear loss. Times are min and
-median milliseconds over repeats. 'ratio' is plain / package (above 1: the package is faster). 'error' is the
-package's largest marginal error after those rounds. A CUDA section runs when a GPU is present.
+autograd; 'fwd+bwd' is a forward pass with autograd followed by backward of a random linear loss. 'permtutorial' is the
+default `backward='exact'` (the exact gradient of the 20 rounds, like the plain loop); 'implicit' is
+`backward='implicit'` (the gradient of the converged operator, a different quantity; shown for reference). Times are
+min and median milliseconds over repeats, the candidates interleaved within each repeat so that they share the
+machine's slow and fast moments. 'ratio' is plain / package (above 1: the package is faster). 'error' is the package's
+largest marginal error after those rounds. A CUDA section runs when a GPU is present.
 
     python bench/sinkhorn.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--iters 20]
 """
@@ -42,23 +45,26 @@ def peers():
     return found
 
 
-def time_ms(fn, repeats, device, warmup=3):
+def time_ms(fns, repeats, device, warmup=3):
+    "min and median milliseconds of each function in `fns`, interleaved: every repeat runs each once."
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
-    for _ in range(warmup): fn()
+    for fn in fns:
+        for _ in range(warmup): fn()
     sync()
-    times = []
+    times = [[] for _ in fns]
     for _ in range(repeats):
-        t = time.perf_counter(); fn(); sync()
-        times.append((time.perf_counter() - t) * 1e3)
-    return min(times), statistics.median(times)
+        for fn, ts in zip(fns, times):
+            t = time.perf_counter(); fn(); sync()
+            ts.append((time.perf_counter() - t) * 1e3)
+    return [(min(ts), statistics.median(ts)) for ts in times]
 
 
 def bench(device, sizes, batch, n_iters, repeats):
     others = peers()
     name = torch.cuda.get_device_name() if device.type == "cuda" else f"{torch.get_num_threads()} threads"
     print(f"\n### {device.type.upper()} ({name}), B = {batch}, float32, {n_iters} rounds, ms (min / median of {repeats})\n")
-    print("| N | pass | plain loop | permtutorial | ratio (min) | error |" + "".join(f" {o} |" for o in others))
-    print("|---|---|---|---|---|---|" + "---|" * len(others))
+    print("| N | pass | plain loop | permtutorial | ratio (min) | error | implicit |" + "".join(f" {o} |" for o in others))
+    print("|---|---|---|---|---|---|---|" + "---|" * len(others))
     for n in sizes:
         g = torch.Generator(device=device).manual_seed(n)
         x = torch.randn(batch, n, n, device=device, generator=g)
@@ -77,12 +83,15 @@ def bench(device, sizes, batch, n_iters, repeats):
             return run
 
         ours = lambda t, k: log_sinkhorn(t, n_iters=k)
+        implicit = lambda t, k: log_sinkhorn(t, n_iters=k, backward="implicit")
         for pass_name, make in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
-            p_min, p_med = time_ms(make(plain_log_sinkhorn), repeats, device)
-            o_min, o_med = time_ms(make(ours), repeats, device)
-            cols = [f"{t[0]:.2f} / {t[1]:.2f}" for t in (time_ms(make(f), repeats, device) for f in others.values())]
-            print(f"| {n} | {pass_name} | {p_min:.2f} / {p_med:.2f} | {o_min:.2f} / {o_med:.2f} | {p_min / o_min:.2f}x | {err:.1e} |"
-                  + "".join(f" {c} |" for c in cols))
+            candidates = [plain_log_sinkhorn, ours] + ([implicit] if pass_name == "fwd+bwd" else []) + list(others.values())
+            t = time_ms([make(f) for f in candidates], repeats, device)
+            (p_min, p_med), (o_min, o_med) = t[0], t[1]
+            imp = f"{t[2][0]:.2f} / {t[2][1]:.2f}" if pass_name == "fwd+bwd" else "(same forward)"
+            cols = [f"{a:.2f} / {b:.2f}" for a, b in t[3 if pass_name == "fwd+bwd" else 2:]]
+            print(f"| {n} | {pass_name} | {p_min:.2f} / {p_med:.2f} | {o_min:.2f} / {o_med:.2f} | {p_min / o_min:.2f}x | {err:.1e} | {imp} |"
+                  + "".join(f" {c} |" for c in cols), flush=True)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Docs: https://permtutorial.github.io/permtutorial/checks.html.md"""
 
 # %% auto #0
 __all__ = ['check_tensor', 'check_min_dims', 'check_square', 'check_finite', 'check_positive', 'check_int', 'check_choice',
-           'check_perm', 'check_same_shape']
+           'divide_by_tau', 'check_perm', 'check_same_shape']
 
 # %% ../nbs/00_checks.ipynb #f5db75d9
 from numbers import Integral, Real
@@ -40,7 +40,8 @@ def check_finite(x, name: str):
         finite = bool(np.isfinite(x).all()) if np.issubdtype(x.dtype, np.floating) else None
     else:
         check_tensor(x, name)
-        finite = bool(torch.isfinite(x).all()) if x.is_floating_point() else None
+        with torch.no_grad():         # a check records nothing for autograd
+            finite = bool(torch.isfinite(x).all()) if x.is_floating_point() else None
     if finite is None:
         raise TypeError(f"`{name}` must be a floating-point tensor, got dtype {x.dtype}")
     if not finite:
@@ -69,6 +70,15 @@ def check_choice(v, name: str, choices) -> str:
     if v not in choices:
         raise ValueError(f"`{name}` must be one of {list(choices)}, got {v!r}")
     return v
+
+def divide_by_tau(x: torch.Tensor, tau: float, name: str = 'tau') -> torch.Tensor:
+    "`x / tau`, refusing a temperature so small that the quotient overflows `x`'s dtype (which would turn into NaN later)."
+    z = x / tau
+    with torch.no_grad(): finite = bool(torch.isfinite(z).all())
+    if not finite:
+        raise ValueError(f"`{name}` = {tau:g} is too small for {x.dtype}: the scores divided by it overflow; "
+                         f"use a larger `{name}` or float64 scores")
+    return z
 
 # %% ../nbs/00_checks.ipynb #f86f2b33
 def check_perm(perm, name: str) -> torch.Tensor:

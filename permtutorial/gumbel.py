@@ -9,7 +9,7 @@ __all__ = ['sample_gumbel', 'gumbel_max', 'gumbel_softmax']
 
 # %% ../nbs/01_gumbel.ipynb #8d373450
 import torch
-from .checks import check_tensor, check_finite, check_positive, check_min_dims
+from .checks import check_tensor, check_finite, check_positive, check_min_dims, divide_by_tau
 
 # %% ../nbs/01_gumbel.ipynb #bf6f007d
 def sample_gumbel(shape, device=None, dtype=None, generator: torch.Generator = None) -> torch.Tensor:
@@ -28,9 +28,8 @@ def gumbel_softmax(logits: torch.Tensor, tau: float = 1.0, hard: bool = False, d
                    generator: torch.Generator = None) -> torch.Tensor:
     "A Gumbel-softmax sample along `dim` at temperature `tau`; `hard=True` returns one-hot values with straight-through gradients."
     check_finite(check_min_dims(logits, 'logits', 1), 'logits')
-    tau = check_positive(tau, 'tau')
     g = sample_gumbel(logits.shape, logits.device, logits.dtype, generator)
-    y = ((logits + g) / tau).softmax(dim)
+    y = divide_by_tau(logits + g, check_positive(tau, 'tau')).softmax(dim)
     if not hard: return y
     y_hard = torch.zeros_like(y).scatter_(dim, y.argmax(dim, keepdim=True), 1.0)
     return y_hard - y.detach() + y

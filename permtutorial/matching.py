@@ -8,6 +8,7 @@ Docs: https://permtutorial.github.io/permtutorial/matching.html.md"""
 __all__ = ['perm_to_matrix', 'matrix_to_perm', 'invert_perm', 'apply_perm', 'matching_indices', 'matching']
 
 # %% ../nbs/03_matching.ipynb #b29eca61
+import os
 from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import torch
@@ -45,6 +46,12 @@ def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/03_matching.ipynb #1f2173b4
 _POOL, _MIN_PARALLEL_WORK = None, 200_000    # batch * n^3 below which threads cost more than they save
+
+def _forget_pool():
+    "A forked child inherits the pool object but not its threads; it must start its own."
+    global _POOL
+    _POOL = None
+if hasattr(os, 'register_at_fork'): os.register_at_fork(after_in_child=_forget_pool)
 
 def _assign_chunk(scores: np.ndarray) -> np.ndarray:
     "Column index per row for each (n, n) problem of `scores` (b, n, n), maximising the total score."

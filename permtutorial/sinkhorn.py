@@ -10,8 +10,7 @@ __all__ = ['sinkhorn_error', 'log_sinkhorn', 'sinkhorn', 'sinkhorn_linear']
 # %% ../nbs/02_sinkhorn.ipynb #f958ce48
 import math
 import torch
-from torch.autograd.function import once_differentiable
-from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice
+from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau
 
 # %% ../nbs/02_sinkhorn.ipynb #cf2c6ce1
 def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
@@ -24,61 +23,155 @@ def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
     return torch.maximum(row_err, col_err)
 
 # %% ../nbs/02_sinkhorn.ipynb #9e53225a
+def _log_normalize(z, dim, log_total=0.0):
+    "`(z - logsumexp(z, dim) + log_total, logsumexp(z, dim))`, subtracting the max first so that entries near it keep full precision."
+    m = z.detach().amax(dim, keepdim=True)              # the result does not depend on the shift, so no gradient flows through it
+    s = z - m
+    log_sum = s.exp().sum(dim, keepdim=True).log()
+    return s - (log_sum - log_total), m + log_sum
+
 def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
     "Row then column log-normalisation of the whole matrix; autograd records every step."
     for _ in range(n_iters):
-        z = z - z.logsumexp(-1, keepdim=True)
-        z = z - z.logsumexp(-2, keepdim=True)
-        if log_col_sum != 0: z = z + log_col_sum
+        z = _log_normalize(_log_normalize(z, -1)[0], -2, log_col_sum)[0]
         if tol is not None and bool(sinkhorn_error(z.detach()).max() < tol): break
     return z
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
-_BMM_MAX_N = 12   # measured on CPU: for n <= 12 batched matrix-vector products beat multiply-and-sum
+_COLUMN_BMM_MAX_N = 16   # measured on CPU (B = 256): up to here K @ column vector is fastest, above it row vector @ K
 
-def _exp_domain_potentials(z, n_iters, log_col_sum, tol):
-    "Sinkhorn on scaling vectors u (B,n,1), v (B,1,m); returns log u, log v shifted so that log S = z + f + g, and a per-matrix ok flag."
-    n, m = z.shape[-2:]
-    z_max = z.amax(-1, keepdim=True)
-    K = (z - z_max).exp_()
-    if n <= _BMM_MAX_N:
-        Kt = K.mT.contiguous()
-        rows = lambda v: torch.bmm(K, v.mT)                  # (B,n,1): K v
-        cols = lambda u: torch.bmm(Kt, u).mT                 # (B,1,m): K^T u
-    else:
-        rows = lambda v: (K * v).sum(-1, keepdim=True)
-        cols = lambda u: (K * u).sum(-2, keepdim=True)
+def _matvecs(K):
+    "Batched `K v` for v (B,1,m) -> (B,n,1) and `K^T u` for u (B,n,1) -> (B,1,m), each one `bmm`."
+    Kt = K.mT.contiguous()
+    if K.shape[-2] <= _COLUMN_BMM_MAX_N:
+        return (lambda v: torch.bmm(K, v.mT)), (lambda u: torch.bmm(Kt, u).mT)
+    return (lambda v: torch.bmm(v, Kt).mT), (lambda u: torch.bmm(u.mT, K))
+
+def _row_shifted(z):
+    "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
+    return z - z.amax(-1, keepdim=True)
+
+def _squares_safe(us, vs, fi):
+    "Per matrix: every scaling and its square are normal numbers (the backward squares them); one global check, per matrix only if it fails."
+    bound = 0.5 * math.log(fi.max) - 2
+    if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
+        return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
+    return torch.stack([torch.maximum(x.amax((0, 2, 3)).log(), -x.amin((0, 2, 3)).log()) < bound for x in (us, vs)]).all(0)
+
+def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
+    "Scaling vectors: log S (B,n,m), u (T,B,n,1), v (T+1,B,1,m) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
+    (B, n, m), fi = z.shape, torch.finfo(z.dtype)
+    w = _row_shifted(z)
+    K = w.exp()
+    rows, cols = _matvecs(K)
     c = math.exp(log_col_sum)
-    u, v = None, z.new_ones(z.shape[0], 1, m)
-    for it in range(n_iters):
+    if keep: us, vs = z.new_empty(n_iters, B, n, 1), z.new_empty(n_iters + 1, B, 1, m)   # filled in place, no copies
+    u, v, T = None, z.new_ones(B, 1, m), n_iters
+    if keep: vs[0] = v
+    for t in range(n_iters):
         kv = rows(v)
-        if tol is not None and it > 0 and bool((u * kv - 1).abs().amax() < tol): break   # row error of the last iterate
-        u = kv.reciprocal_()
-        v = cols(u).reciprocal_()
-        if c != 1: v = v.mul_(c)
-    log_u, log_v = u.log(), v.log()
-    fi = torch.finfo(z.dtype)
-    ok = (torch.isfinite(log_u).all(-2).squeeze(-1) & torch.isfinite(log_v).all(-1).squeeze(-1)
-          & (log_u.amax((-1, -2)) + log_v.amax((-1, -2)) < math.log(fi.eps / fi.tiny)))
-    return log_u - z_max, log_v, ok
+        if tol is not None and t > 0 and bool((u * kv - 1).abs().amax() < tol): T = t; break   # row error of the last iterate
+        u = torch.reciprocal(kv, out=us[t]) if keep else kv.reciprocal_()
+        v = torch.reciprocal(cols(u), out=vs[t + 1]) if keep else cols(u).reciprocal_()
+        if c != 1: v.mul_(c)
+    ok = u.amax((-1, -2)).log() + v.amax((-1, -2)).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
+    if keep:
+        us, vs = us[:T], vs[:T + 1]
+        ok &= _squares_safe(us, vs, fi)
+    log_p = (u * K * v).log_()                           # full relative precision wherever K did not underflow
+    underflow = log_p < math.log(fi.tiny)
+    if bool(underflow.any()): log_p = torch.where(underflow, w + u.log() + v.log(), log_p)
+    return log_p, (us if keep else None), (vs if keep else None), ok
 
-def _log_domain_potentials(z, n_iters, log_col_sum, tol):
-    "The same iteration on f = log u, g = log v with log-sum-exps: exact at any temperature."
-    f, g = z.new_zeros(*z.shape[:-1], 1), z.new_zeros(*z.shape[:-2], 1, z.shape[-1])
+# %% ../nbs/02_sinkhorn.ipynb #69ba7d83
+def _log_domain_iterates(z, n_iters, log_col_sum, tol):
+    "The same iteration on the matrix in the log domain, exact at any temperature: log S, potentials f (B,n,T) and g (B,m,T+1) of z - row max."
+    L = _row_shifted(z)
+    f, g = z.new_zeros(z.shape[0], z.shape[-2], 1), z.new_zeros(z.shape[0], 1, z.shape[-1])
+    fs, gs = [], [g]
     for _ in range(n_iters):
-        f = -(z + g).logsumexp(-1, keepdim=True)
-        g = log_col_sum - (z + f).logsumexp(-2, keepdim=True)
-        if tol is not None and bool(sinkhorn_error(z + f + g).max() < tol): break
-    return f, g
+        L, r = _log_normalize(L, -1)
+        fs.append(f := f - r)
+        L, s = _log_normalize(L, -2, log_col_sum)
+        gs.append(g := g - s + log_col_sum)
+        if tol is not None and bool(sinkhorn_error(L).max() < tol): break
+    return L, torch.cat(fs, -1), torch.cat(gs, -2).mT
 
-def _sinkhorn_potentials(z, n_iters, log_col_sum, tol):
-    "f (B,n,1), g (B,1,m) with log S^n(z) = z + f + g; the exp-domain path, with the log domain for matrices it cannot do exactly."
-    f, g, ok = _exp_domain_potentials(z, n_iters, log_col_sum, tol)
-    if not bool(ok.all()):
-        bad = (~ok).nonzero().squeeze(-1)
-        fb, gb = _log_domain_potentials(z[bad], n_iters, log_col_sum, tol)
-        f, g = f.index_copy(0, bad, fb), g.index_copy(0, bad, gb)
-    return f, g
+def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
+    "log S^n(z) for z (B,n,m), and what the exact backward needs (if `keep`): scaling vectors, plus potentials for the matrices done in the log domain."
+    log_p, us, vs, ok = _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep)
+    bad = (~ok).nonzero().squeeze(-1)
+    fs = gs = None
+    if len(bad):
+        lp, fs, gs = _log_domain_iterates(z[bad], n_iters, log_col_sum, tol)
+        log_p = log_p.index_copy(0, bad, lp)
+    return log_p, (us, vs, bad, fs, gs)
+
+# %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
+def _exp_domain_vjp(z, us, vs, grad, c):
+    "dl/dz through the scaling-vector loop: the vector recursion backwards, then the 2T rank-one terms in one batched product."
+    K = _row_shifted(z).exp()
+    rows, cols = _matvecs(K)
+    T = len(us)
+    left, right = z.new_empty(2 * T, *us.shape[1:]), z.new_empty(2 * T, *vs.shape[1:])   # u_1..u_T, q_1..q_T and p_1..p_T, -v_0..-v_{T-1}
+    left[:T] = us
+    torch.neg(vs[:T], out=right[T:])
+    torch.mul(grad.sum(-2, keepdim=True), vs[T], out=right[T - 1]).div_(c)   # p_t = v_t * dl/dg_t / c
+    for t in range(T, 0, -1):
+        u, q = us[t - 1], left[T + t - 1]
+        torch.mul(u * rows(right[t - 1]), u, out=q)                      # q_t = -u_t * dl/df_t
+        if t == T: q -= u * grad.sum(-1, keepdim=True)
+        if t > 1: torch.mul(vs[t - 1] * cols(q), vs[t - 1], out=right[t - 2]).div_(c)   # p_{t-1}
+    outer = torch.bmm(left.squeeze(-1).permute(1, 2, 0), right.squeeze(-2).transpose(0, 1))   # strided views BLAS reads as they are
+    return torch.addcmul(grad, K, outer, value=-1)
+
+# %% ../nbs/02_sinkhorn.ipynb #9dcb9680
+def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
+    "dl/dz through the log-domain loop from its potentials, recomputing each half-step's normalised matrix."
+    w, c = _row_shifted(z), math.exp(log_col_sum)
+    out, g_bar, T = grad.clone(), grad.sum(-2, keepdim=True), fs.shape[-1]
+    for t in range(T, 0, -1):
+        f, g, g_prev = fs[..., t - 1:t], gs[..., t].unsqueeze(-2), gs[..., t - 1].unsqueeze(-2)
+        dP = (w + f + g).exp().mul_(g_bar / c)           # column step t
+        out -= dP
+        f_bar = -dP.sum(-1, keepdim=True)
+        if t == T: f_bar = f_bar + grad.sum(-1, keepdim=True)
+        dP = (w + f + g_prev).exp().mul_(f_bar)          # row step t
+        out -= dP
+        g_bar = -dP.sum(-2, keepdim=True)
+    return out
+
+# %% ../nbs/02_sinkhorn.ipynb #50340eca
+def _second_order_vjp(z, grad, T_exp, T_log, bad, log_col_sum):
+    "The vector-Jacobian product as a differentiable graph: the unrolled loop with the forward's iteration counts, under autograd."
+    with torch.enable_grad():
+        out = _unrolled_log_sinkhorn(z, T_exp, log_col_sum, None)
+        if len(bad): out = out.index_copy(0, bad, _unrolled_log_sinkhorn(z[bad], T_log, log_col_sum, None))
+        return torch.autograd.grad(out, z, grad, create_graph=True)[0]
+
+class _ExactLogSinkhorn(torch.autograd.Function):
+    "log S^n(z) for z (B,n,m) with the exact gradient of the n iterations, from the saved input and scaling vectors."
+    @staticmethod
+    def forward(ctx, z, n_iters, log_col_sum, tol):
+        log_p, (us, vs, bad, fs, gs) = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=ctx.needs_input_grad[0])
+        if us is None: return log_p
+        ctx.log_col_sum = log_col_sum
+        ctx.save_for_backward(z, us, vs, bad, *((fs, gs) if fs is not None else ()))
+        return log_p
+
+    @staticmethod
+    def backward(ctx, grad):
+        z, us, vs, bad, *potentials = ctx.saved_tensors
+        if torch.is_grad_enabled():                      # create_graph=True: second derivatives wanted
+            T_log = potentials[0].shape[-1] if potentials else 0
+            return _second_order_vjp(z, grad, len(us), T_log, bad, ctx.log_col_sum), None, None, None
+        c = math.exp(ctx.log_col_sum)
+        if not len(bad): return _exp_domain_vjp(z, us, vs, grad, c), None, None, None
+        good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
+        out = torch.empty_like(grad)
+        if len(good): out[good] = _exp_domain_vjp(z[good], us[:, good], vs[:, good], grad[good], c)
+        out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
+        return out, None, None, None
 
 # %% ../nbs/02_sinkhorn.ipynb #fa26b256
 def _implicit_vjp(log_p, grad):
@@ -97,44 +190,45 @@ def _implicit_vjp(log_p, grad):
     alpha = (a - (P @ beta.unsqueeze(-1)).squeeze(-1)) / r
     return grad - P * (alpha.unsqueeze(-1) + beta.unsqueeze(-2))
 
+_SECOND_ORDER = "use backward='exact' (the default) or 'unrolled' for second derivatives"
+
 class _ImplicitLogSinkhorn(torch.autograd.Function):
-    "log S^n(z) for z (B,n,m): forward on scaling vectors, backward by implicit differentiation (saves only the output)."
+    "log S^n(z) for z (B,n,m) with the gradient of the converged operator, by implicit differentiation (saves only the output)."
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
-        f, g = _sinkhorn_potentials(z, n_iters, log_col_sum, tol)
-        log_p = z + f + g
+        log_p, _ = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=False)
         ctx.save_for_backward(log_p)
         return log_p
 
     @staticmethod
-    @once_differentiable
     def backward(ctx, grad):
+        if torch.is_grad_enabled():
+            raise RuntimeError(f"log_sinkhorn: backward='implicit' gives first derivatives only; {_SECOND_ORDER}")
         log_p, = ctx.saved_tensors
         return _implicit_vjp(log_p, grad), None, None, None
 
 # %% ../nbs/02_sinkhorn.ipynb #6b25f005
-def _check_sinkhorn_args(log_alpha, n_iters, tau, tol):
-    check_finite(check_min_dims(log_alpha, 'log_alpha', 2), 'log_alpha')
-    if tol is not None: check_positive(tol, 'tol')
-    return check_int(n_iters, 'n_iters'), check_positive(tau, 'tau')
+_BACKWARDS = {'exact': _ExactLogSinkhorn, 'implicit': _ImplicitLogSinkhorn}
 
 def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
-                 backward: str = 'implicit') -> torch.Tensor:
+                 backward: str = 'exact') -> torch.Tensor:
     "`log S(log_alpha / tau)` over `(..., n, m)`: `n_iters` rounds of row then column normalisation (early stop at `tol`)."
-    n_iters, tau = _check_sinkhorn_args(log_alpha, n_iters, tau, tol)
-    check_choice(backward, 'backward', ('implicit', 'unrolled'))
+    check_finite(check_min_dims(log_alpha, 'log_alpha', 2), 'log_alpha')
+    if tol is not None: check_positive(tol, 'tol')
+    n_iters = check_int(n_iters, 'n_iters')
+    check_choice(backward, 'backward', ('exact', 'implicit', 'unrolled'))
     n, m = log_alpha.shape[-2:]
     log_col_sum = math.log(n / m)
     low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)
-    z = (log_alpha.float() if low_precision else log_alpha) / tau       # half precision is computed in float32
+    z = divide_by_tau(log_alpha.float() if low_precision else log_alpha, check_positive(tau, 'tau'))   # half precision runs in float32
     if backward == 'unrolled':
         out = _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol)
     else:
-        out = _ImplicitLogSinkhorn.apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
+        out = _BACKWARDS[backward].apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
     return out.to(log_alpha.dtype)
 
 def sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
-             backward: str = 'implicit') -> torch.Tensor:
+             backward: str = 'exact') -> torch.Tensor:
     "The (near) doubly-stochastic matrix `S(log_alpha / tau)` over `(..., n, m)`; see `log_sinkhorn`."
     return log_sinkhorn(log_alpha, n_iters=n_iters, tau=tau, tol=tol, backward=backward).exp()
 
@@ -146,6 +240,9 @@ def sinkhorn_linear(Q: torch.Tensor, n_iters: int = 20, eps: float = 1e-3) -> to
     if eps != 0: check_positive(eps, 'eps')
     if bool((Q < 0).any()): raise ValueError("`Q` must be non-negative (apply softmax, exp or ReLU first)")
     Q = Q + eps
+    Q = Q / Q.amax((-2, -1), keepdim=True).clamp_min(torch.finfo(Q.dtype).tiny)   # a common scale changes nothing; sums stay finite
+    if bool((Q.sum(-1) == 0).any() | (Q.sum(-2) == 0).any()):
+        raise ValueError(f"`Q` has a row or column of zeros (after adding `eps` = {eps:g}), which cannot be normalised; use `eps` > 0")
     for _ in range(n_iters):
         Q = Q / Q.sum(-1, keepdim=True)
         Q = Q / Q.sum(-2, keepdim=True)
