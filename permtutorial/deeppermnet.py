@@ -7,21 +7,22 @@ Docs: https://permtutorial.github.io/permtutorial/deeppermnet.html.md"""
 # %% auto #0
 __all__ = ['SmallCNN', 'MLPBranch', 'TorchvisionBranch', 'DeepPermNet', 'soft_permutation', 'target_matrix', 'permutation_loss',
            'naive_loss', 'predict_perm', 'strength_levels', 'ordered_sequences', 'scramble_sequences',
-           'train_deeppermnet', 'evaluate_deeppermnet']
+           'train_deeppermnet', 'evaluate_deeppermnet', 'build_deeppermnet', 'save_deeppermnet', 'load_deeppermnet',
+           'saliency_maps', 'permutation_stability']
 
 # %% ../nbs/20_deeppermnet.ipynb #e3860eb9
-import math
+import itertools, math
 import torch
 from torch import nn
 import torch.nn.functional as F
 import torchvision
-from .checks import check_int, check_choice, check_positive, check_tensor, check_perm
+from .checks import check_int, check_choice, check_tensor
 from .sinkhorn import log_sinkhorn, sinkhorn_linear
 from .gumbel_sinkhorn import perturb_with_gumbel
 from .matching import matching_indices, perm_to_matrix, apply_perm
-from .data import random_perms, unscramble
+from .data import random_perms
 from .metrics import kendall_tau, hamming_similarity, l1_normalization_error, pairwise_accuracy
-from .train import fit
+from .train import fit, save_weights, load_weights
 
 # %% ../nbs/20_deeppermnet.ipynb #8b8eeb0f
 class SmallCNN(nn.Module):
@@ -200,3 +201,53 @@ def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.
         Q = soft_permutation(s, **layer_kw).exp() if head == 'sinkhorn' else s.sigmoid()
     return dict(kendall_tau=kendall_tau(pred, perm, groups).item(), hamming=hamming_similarity(pred, perm, groups).item(),
                 pairwise_accuracy=pairwise_accuracy(pred, perm, groups).item(), l1_norm_error=l1_normalization_error(Q).item())
+
+# %% ../nbs/20_deeppermnet.ipynb #3ef41530
+_BRANCHES = {'small_cnn': SmallCNN, 'mlp': MLPBranch, 'torchvision': TorchvisionBranch}
+
+def build_deeppermnet(config: dict) -> DeepPermNet:
+    "A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}`."
+    check_choice(config.get('branch'), "config['branch']", tuple(_BRANCHES))
+    kw = {k: v for k, v in config['branch_kw'].items() if k != 'weights'}        # pretrained weights come from the file
+    model = DeepPermNet(_BRANCHES[config['branch']](**kw), l=config['l'], fc7_dim=config['fc7_dim'])
+    model.config = dict(config)
+    return model
+
+def save_deeppermnet(path, model: DeepPermNet, meta: dict = None, overwrite: bool = False):
+    "Write `model` (built by `build_deeppermnet`) with its config; an existing file is kept unless `overwrite=True`."
+    if not hasattr(model, 'config'): raise ValueError("`model` must be built by `build_deeppermnet(config)` so that its file can rebuild it")
+    return save_weights(path, model, model.config, meta, overwrite=overwrite)
+
+def load_deeppermnet(path, model: DeepPermNet = None) -> DeepPermNet:
+    "The model stored at `path` (rebuilt from its config), or its weights loaded into `model`, which must have the same config."
+    d = load_weights(path)
+    if model is None: model = build_deeppermnet(d['config'])
+    elif getattr(model, 'config', None) != d['config']:
+        raise ValueError(f"{path} holds a DeepPermNet with config {d['config']}, but `model` has config {getattr(model, 'config', None)}; "
+                         f"build the model with build_deeppermnet(config) from the file (or call load_deeppermnet(path) without `model`)")
+    model.load_state_dict(d['state_dict'])
+    return model.eval()
+
+# %% ../nbs/20_deeppermnet.ipynb #62273788
+def saliency_maps(model: nn.Module, scrambled: torch.Tensor, **layer_kw) -> torch.Tensor:
+    "Per input image `(B, l, H, W)`: max over channels of |d(score of the predicted permutation)/d(pixel)|."
+    model.eval()
+    x = scrambled.detach().clone().requires_grad_()
+    log_q = soft_permutation(model(x), **layer_kw)
+    P = perm_to_matrix(matching_indices(log_q.detach()))
+    (P * log_q).sum().backward()
+    return x.grad.abs().amax(2)
+
+# %% ../nbs/20_deeppermnet.ipynb #a32b8f63
+def permutation_stability(model: nn.Module, ordered: torch.Tensor, head: str = 'sinkhorn', n_perms: int = 50,
+                          generator: torch.Generator = None, **layer_kw) -> dict:
+    "Kendall tau and Hamming similarity `(S, K)` of the predictions for K scrambles of each ordered sequence `(S, l, ...)`."
+    S, l = ordered.shape[:2]
+    if math.factorial(l) <= n_perms: perms = torch.tensor(list(itertools.permutations(range(l))))
+    else: perms = torch.stack([torch.randperm(l, generator=generator) for _ in range(n_perms)])
+    K = len(perms)
+    perm = perms.repeat(S, 1)                                              # (S*K, l)
+    scrambled = apply_perm(ordered.repeat_interleave(K, 0), perm)
+    pred = predict_perm(model, scrambled, head=head, **layer_kw)
+    return dict(kendall_tau=kendall_tau(pred, perm, reduction='none').view(S, K),
+                hamming=hamming_similarity(pred, perm, reduction='none').view(S, K))
