@@ -77,12 +77,12 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> RelativeAttr
 # %% ../nbs/21_relative_attributes.ipynb #0025e6a8
 def load_images(paths, size: int = None) -> torch.Tensor:
     "Images `(N, 3, H, W)` in [0, 1] from image files; `size` resizes the shorter side and centre-crops to `size`×`size`."
-    from torchvision.io import decode_image, ImageReadMode
-    from torchvision.transforms.v2.functional import resize, center_crop
+    from PIL import Image
+    from torchvision.transforms.v2.functional import resize, center_crop, pil_to_tensor
     imgs = []
     for p in map(Path, paths):
         if not p.is_file(): raise FileNotFoundError(f"no image at {p}")
-        im = decode_image(str(p), mode=ImageReadMode.RGB)
+        with Image.open(p) as f: im = pil_to_tensor(f.convert('RGB'))
         imgs.append(center_crop(resize(im, size, antialias=True), size) if size else im)
     sizes = sorted({tuple(im.shape[-2:]) for im in imgs})
     if len(sizes) > 1: raise ValueError(f"`paths` hold images of mixed sizes {sizes[:3]}{' …' if len(sizes) > 3 else ''} (H, W); pass `size` to bring them to one size")
