@@ -6,7 +6,7 @@ Docs: https://permtutorial.github.io/permtutorial/deeppermnet.html.md"""
 
 # %% auto #0
 __all__ = ['SmallCNN', 'MLPBranch', 'TorchvisionBranch', 'DeepPermNet', 'soft_permutation', 'target_matrix', 'permutation_loss',
-           'naive_loss', 'predict_perm', 'strength_levels', 'ordered_sequences', 'scramble_sequences',
+           'naive_loss', 'soft_outputs', 'predict_perm', 'strength_levels', 'ordered_sequences', 'scramble_sequences',
            'train_deeppermnet', 'evaluate_deeppermnet', 'build_deeppermnet', 'save_deeppermnet', 'load_deeppermnet',
            'saliency_maps', 'permutation_stability']
 
@@ -121,16 +121,20 @@ def naive_loss(scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/20_deeppermnet.ipynb #776339e1
 @torch.no_grad()
-def predict_perm(model: nn.Module, scrambled: torch.Tensor, head: str = 'sinkhorn', batch_size: int = 256, **layer_kw) -> torch.Tensor:
-    "Predicted permutations `(B, l)`: the matching of the Sinkhorn output (`head='sinkhorn'`) or of the sigmoid outputs (`head='naive'`)."
+def soft_outputs(model: nn.Module, scrambled: torch.Tensor, head: str = 'sinkhorn', batch_size: int = 256, **layer_kw) -> torch.Tensor:
+    "The model's soft permutations `(B, l, l)` on the CPU: the Sinkhorn output Q (`head='sinkhorn'`) or the sigmoid outputs (`head='naive'`)."
     check_choice(head, 'head', ('sinkhorn', 'naive'))
     model.eval()
     device = next(model.parameters()).device
     out = []
     for x in scrambled.split(batch_size):
         s = model(x.to(device)).float()
-        out.append(matching_indices(soft_permutation(s, **layer_kw).exp() if head == 'sinkhorn' else s.sigmoid()).cpu())
+        out.append((soft_permutation(s, **layer_kw).exp() if head == 'sinkhorn' else s.sigmoid()).cpu())
     return torch.cat(out)
+
+def predict_perm(model: nn.Module, scrambled: torch.Tensor, head: str = 'sinkhorn', batch_size: int = 256, **layer_kw) -> torch.Tensor:
+    "Predicted permutations `(B, l)`: the matching (nearest permutation) of the model's soft output."
+    return matching_indices(soft_outputs(model, scrambled, head, batch_size, **layer_kw))
 
 # %% ../nbs/20_deeppermnet.ipynb #984b64c7
 def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tensor:
@@ -194,11 +198,8 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
 def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, head: str = 'sinkhorn',
                          groups: torch.Tensor = None, **layer_kw) -> dict:
     "Kendall tau, Hamming similarity, pairwise accuracy (tie-aware with `groups`) and l1 normalisation error on scrambled sequences."
-    pred = predict_perm(model, scrambled, head=head, **layer_kw)
-    with torch.no_grad():
-        device = next(model.parameters()).device
-        s = torch.cat([model(x.to(device)).float().cpu() for x in scrambled.split(256)])
-        Q = soft_permutation(s, **layer_kw).exp() if head == 'sinkhorn' else s.sigmoid()
+    Q = soft_outputs(model, scrambled, head=head, **layer_kw)
+    pred = matching_indices(Q)
     return dict(kendall_tau=kendall_tau(pred, perm, groups).item(), hamming=hamming_similarity(pred, perm, groups).item(),
                 pairwise_accuracy=pairwise_accuracy(pred, perm, groups).item(), l1_norm_error=l1_normalization_error(Q).item())
 
