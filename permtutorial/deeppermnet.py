@@ -193,7 +193,7 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
         return permutation_loss(soft_permutation(scores, **layer_kw), target)
 
     return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume, progress=progress,
-               desc=f'{head} l={l}')
+               desc=f'{head} l={l}', generators=[generator] if generator is not None else [])
 
 def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, head: str = 'sinkhorn',
                          groups: torch.Tensor = None, **layer_kw) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from tqdm import tqdm
-from .checks import check_int, check_positive
+from .checks import check_int, check_positive, plain_data
 
 # %% ../nbs/06_train.ipynb #bc17b805
 def seed_everything(seed: int) -> torch.Generator:
@@ -39,10 +39,11 @@ def save_weights(path, model: torch.nn.Module, config: dict, meta: dict = None, 
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists; pass overwrite=True to replace it, or choose another path")
+    config, meta = plain_data(dict(config), 'config'), plain_data(dict(meta or {}), 'meta')   # refused here, not after a lost run
     state = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu() for k, v in model.state_dict().items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp')
-    torch.save({'format': _FORMAT, 'config': dict(config), 'meta': dict(meta or {}), 'state_dict': state}, tmp)
+    torch.save({'format': _FORMAT, 'config': config, 'meta': meta, 'state_dict': state}, tmp)
     os.replace(tmp, path)                     # atomic: a crash never leaves a half-written file at `path`
     return path
 
@@ -61,8 +62,32 @@ def load_weights(path) -> dict:
     return d
 
 # %% ../nbs/06_train.ipynb #1c4ec4a0
+def _rng_state(generators) -> dict:
+    "Every random state a run draws from: Python, NumPy, torch CPU and CUDA, and the given `torch.Generator`s."
+    np_state = np.random.get_state(legacy=False)
+    return {'python': random.getstate(), 'numpy': {**np_state, 'state': {k: torch.as_tensor(np.asarray(v, dtype=np.int64)) for k, v in np_state['state'].items()}},
+            'torch': torch.get_rng_state(), 'cuda': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+            'generators': [g.get_state() for g in generators]}
+
+def _set_rng_state(s: dict, generators):
+    random.setstate(s['python'])
+    np.random.set_state({**s['numpy'], 'state': {k: v.numpy().astype(np.uint32 if k == 'key' else np.int64) if v.dim() else int(v) for k, v in s['numpy']['state'].items()}})
+    torch.set_rng_state(s['torch'])
+    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
+    for g, st in zip(generators, s['generators']): g.set_state(st)
+
+def _load_checkpoint(path: Path) -> dict:
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        raise ValueError(f"checkpoint {path} is not readable ({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
+                         f"it is probably truncated: delete it to start over, or restore it from a copy") from None
+    missing = {'model', 'optimizer', 'history', 'epoch'} - set(ck) if isinstance(ck, dict) else {'everything'}
+    if missing: raise ValueError(f"checkpoint {path} is not a permtutorial checkpoint (missing {sorted(missing)})")
+    return ck
+
+# %% ../nbs/06_train.ipynb #3e93a748
 def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, device=None, checkpoint=None,
-        resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train') -> dict:
+        resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train', generators=()) -> dict:
     "Train `model` with Adam for `epochs`; returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
     device = pick_device(device)
@@ -74,9 +99,10 @@ def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, de
         if checkpoint.exists():
             if not resume:
                 raise FileExistsError(f"checkpoint {checkpoint} exists: pass resume=True to continue it, or choose another path")
-            ck = torch.load(checkpoint, map_location=device, weights_only=True)
+            ck = _load_checkpoint(checkpoint)
             model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer'])
             hist, start = ck['history'], ck['epoch']
+            if 'rng' in ck: _set_rng_state(ck['rng'], generators)   # the resumed run draws what the uninterrupted one would
     use_amp = amp and device.type == 'cuda'
     t0 = time.perf_counter() - hist['seconds']
     for epoch in range(start, epochs):
@@ -96,7 +122,8 @@ def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, de
         if checkpoint is not None:
             checkpoint.parent.mkdir(parents=True, exist_ok=True)
             tmp = checkpoint.with_name(checkpoint.name + '.tmp')
-            torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'history': hist, 'epoch': epoch + 1}, tmp)
+            torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'history': hist, 'epoch': epoch + 1,
+                        'rng': _rng_state(generators)}, tmp)
             os.replace(tmp, checkpoint)
     model.eval()
     return hist

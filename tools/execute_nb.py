@@ -43,7 +43,7 @@ def main(argv=None):
     flags = skip_flags(a.flags)
     for p in map(Path, a.notebooks):
         nb = nbformat.read(p, as_version=4)
-        SkippingClient(nb, flags, timeout=a.timeout, kernel_name="python3", resources={"metadata": {"path": str(p.parent.resolve())}}).execute()
+        SkippingClient(nb, flags, timeout=a.timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"], resources={"metadata": {"path": str(p.parent.resolve())}}).execute()
         nbformat.write(nb, p)
         print(f"executed {p} (skipped cells flagged {sorted(flags)})")
 

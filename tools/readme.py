@@ -4,7 +4,8 @@
     python tools/readme.py --check  # exit 1 if README.md is out of date (tests/test_readme.py does the same)
 
 Markdown cells are copied; code cells become ```python blocks (without nbdev's `#|` directives) followed by their text
-output; cells marked `#| hide` are left out, as in the docs.
+output; markdown outputs (the results tables) are copied as markdown; cells marked `#| hide` are left out and the code of
+cells marked `#| echo: false` is not shown, as in the docs.
 """
 import json
 import sys
@@ -19,6 +20,12 @@ def _source(cell):
     return "".join(src) if isinstance(src, list) else src
 
 
+def markdown(output) -> str:
+    "The markdown an output displays (e.g. a results table from `show_results`), or ''."
+    md = output.get("data", {}).get("text/markdown", "")
+    return "".join(md) if isinstance(md, list) else md
+
+
 def render(index=ROOT / "nbs" / "index.ipynb") -> str:
     "The README text for the notebook `index`."
     parts = []
@@ -30,9 +37,10 @@ def render(index=ROOT / "nbs" / "index.ipynb") -> str:
             parts.append(src.strip())
         elif cell["cell_type"] == "code":
             code = "\n".join(l for l in lines if not l.startswith("#|")).strip()
-            if code: parts.append(f"```python\n{code}\n```")
+            if code and not any(l.replace(" ", "") == "#|echo:false" for l in lines): parts.append(f"```python\n{code}\n```")
             text = "".join("".join(o.get("text", "")) for o in cell.get("outputs", []) if o.get("output_type") == "stream")
             if text.strip(): parts.append(f"```\n{text.rstrip()}\n```")
+            parts += [markdown(o).strip() for o in cell.get("outputs", []) if markdown(o)]
     return HEADER + "\n\n".join(parts) + "\n"
 
 
