@@ -9,11 +9,10 @@ __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 
            'read_rows', 'collect_rows', 'render_table', 'results_markdown', 'show_results']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
-import json, math, os
+import json, os
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-import torch
 from .checks import plain_data
 from .train import save_weights
 
