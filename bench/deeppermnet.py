@@ -8,9 +8,10 @@ freed buffers stay in the process (by default glibc hands them back to the OS an
 them again, which penalises the batched model's larger buffers). A CUDA section (float32 vs bf16 autocast, AlexNet
 branch at 227x227) runs when a GPU is present.
 
-    python bench/deeppermnet.py [--l 8] [--batch 32] [--steps 20]
+    python bench/deeppermnet.py [--l 8] [--batch 32] [--steps 20] [--out bench/results/deeppermnet.json]
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import time
 
 import torch
 
+from common import add_output_args, report
+from permtutorial.experiment import Table
 from permtutorial.deeppermnet import DeepPermNet, SmallCNN, TorchvisionBranch, soft_permutation, permutation_loss, target_matrix, scramble_sequences
 
 
@@ -54,14 +57,19 @@ def main():
     ap.add_argument("--l", type=int, default=8)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    add_output_args(ap)
     a = ap.parse_args()
-    if a.child is None:                                  # the parent: one child per allocator setting, then CUDA
-        big = str(2**31)
+    if not a.child:                                      # the parent: one child per allocator setting, then CUDA
+        big, rows = str(2**31), []
         for label, env in (("glibc defaults", {}), ("MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ = 2^31", {"MALLOC_MMAP_THRESHOLD_": big, "MALLOC_TRIM_THRESHOLD_": big})):
-            out = subprocess.run([sys.executable, __file__, "--l", str(a.l), "--batch", str(a.batch), "--steps", str(a.steps), "--child", label],
+            out = subprocess.run([sys.executable, __file__, "--l", str(a.l), "--batch", str(a.batch), "--steps", str(a.steps), "--child"],
                                  env={**os.environ, **env}, capture_output=True, text=True, check=True)
-            print(out.stdout, end="")
+            b, l_ = json.loads(out.stdout.strip().splitlines()[-1])
+            rows.append({"allocator": label, "batched (permtutorial)": b, "loop over branches": l_, "ratio": b / l_})
+        report(a, Table(["allocator"], ["batched (permtutorial)", "loop over branches", "ratio"], digits=2,
+                        title=f"CPU ({torch.get_num_threads()} threads), l = {a.l}, batch {a.batch} sequences, small CNN branch, 28x28: "
+                              f"training sequences/s; ratio = batched / loop"), rows)
         cuda_section(a)
         return
     torch.manual_seed(0)
@@ -71,21 +79,21 @@ def main():
     loop = LoopDeepPermNet(model)
     with torch.no_grad(): torch.testing.assert_close(model.eval()(x), loop.eval()(x))   # same function
     model.train()
-    print(f"\n### CPU ({torch.get_num_threads()} threads, {a.child}), l = {a.l}, batch {a.batch} sequences, small CNN branch, 28x28: training sequences/s\n")
-    print("| model | sequences/s |\n|---|---|")
-    b, l_ = throughput(model, x, target, a.steps), throughput(loop, x, target, a.steps)
-    print(f"| batched (permtutorial) | {b:.0f} |\n| loop over branches | {l_:.0f} |\n\nratio batched / loop: {b / l_:.2f}x")
+    print(json.dumps([throughput(model, x, target, a.steps), throughput(loop, x, target, a.steps)]))
 
 
 def cuda_section(a):
     if torch.cuda.is_available():
         x, perm = scramble_sequences(torch.rand(a.batch, a.l, 3, 227, 227, device="cuda"))
         target = target_matrix(perm).cuda()
-        print(f"\n### CUDA ({torch.cuda.get_device_name()}), l = {a.l}, batch {a.batch}, AlexNet branch, 227x227: training sequences/s\n")
-        print("| precision | batched | loop |\n|---|---|---|")
+        rows = []
         for amp in (False, True):
             m = DeepPermNet(TorchvisionBranch("alexnet", fc6_dim=512), l=a.l).cuda().to(memory_format=torch.channels_last)
-            print(f"| {'bf16 autocast' if amp else 'float32'} | {throughput(m, x, target, a.steps, amp):.0f} | {throughput(LoopDeepPermNet(m), x, target, a.steps, amp):.0f} |")
+            b, l_ = throughput(m, x, target, a.steps, amp), throughput(LoopDeepPermNet(m), x, target, a.steps, amp)
+            rows.append({"precision": "bf16 autocast" if amp else "float32", "batched": b, "loop": l_, "ratio": b / l_})
+        report(a, Table(["precision"], ["batched", "loop", "ratio"], digits=2,
+                        title=f"CUDA ({torch.cuda.get_device_name()}), l = {a.l}, batch {a.batch}, AlexNet branch, 227x227: training sequences/s"),
+               rows, suffix="_cuda")
 
 
 if __name__ == "__main__":

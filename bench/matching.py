@@ -2,7 +2,7 @@
 the same run. B = 256 problems of N x N (N in 9, 16, 36, 100), float32 scores; min and median ms over repeats.
 On CUDA the package's time includes the one transfer of the batch to the CPU and of the result back.
 
-    python bench/matching.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256]
+    python bench/matching.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--out bench/results/matching.json]
 """
 import argparse
 import statistics
@@ -12,6 +12,8 @@ import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
 
+from common import add_output_args, report
+from permtutorial.experiment import Table
 from permtutorial.matching import matching_indices
 
 
@@ -31,15 +33,19 @@ def time_ms(fn, repeats, device, warmup=2):
 
 
 def bench(device, sizes, batch, repeats):
-    print(f"\n### {device.type.upper()} ({torch.get_num_threads()} threads), B = {batch}, ms (min / median of {repeats})\n")
-    print("| N | scipy loop | permtutorial | ratio (min) |")
-    print("|---|---|---|---|")
+    "Rows per N: min ms of the scipy loop and of the package (medians under '<name> median'), their ratio; and their Table."
+    table = Table(["N"], ["scipy loop", "permtutorial", "ratio"], digits=2,
+                  title=f"{device.type.upper()} ({torch.get_num_threads()} threads), B = {batch}: ms, min of {repeats} repeats "
+                        f"(medians in the file); ratio = scipy loop / permtutorial; both return the same permutations")
+    rows = []
     for n in sizes:
         x = torch.randn(batch, n, n, device=device, generator=torch.Generator(device=device).manual_seed(n))
         assert torch.equal(matching_indices(x).cpu(), scipy_loop(x).cpu())
         s_min, s_med = time_ms(lambda: scipy_loop(x), repeats, device)
         o_min, o_med = time_ms(lambda: matching_indices(x), repeats, device)
-        print(f"| {n} | {s_min:.2f} / {s_med:.2f} | {o_min:.2f} / {o_med:.2f} | {s_min / o_min:.2f}x |")
+        rows.append({"N": n, "scipy loop": s_min, "scipy loop median": s_med, "permtutorial": o_min,
+                     "permtutorial median": o_med, "ratio": s_min / o_min})
+    return table, rows
 
 
 if __name__ == "__main__":
@@ -47,6 +53,7 @@ if __name__ == "__main__":
     ap.add_argument("--sizes", type=int, nargs="+", default=[9, 16, 36, 100])
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--repeats", type=int, default=20)
+    add_output_args(ap)
     a = ap.parse_args()
-    bench(torch.device("cpu"), a.sizes, a.batch, a.repeats)
-    if torch.cuda.is_available(): bench(torch.device("cuda"), a.sizes, a.batch, a.repeats)
+    report(a, *bench(torch.device("cpu"), a.sizes, a.batch, a.repeats))
+    if torch.cuda.is_available(): report(a, *bench(torch.device("cuda"), a.sizes, a.batch, a.repeats), suffix="_cuda")

@@ -9,7 +9,7 @@ min and median milliseconds over repeats, the candidates interleaved within each
 machine's slow and fast moments. 'ratio' is plain / package (above 1: the package is faster). 'error' is the package's
 largest marginal error after those rounds. A CUDA section runs when a GPU is present.
 
-    python bench/sinkhorn.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--iters 20]
+    python bench/sinkhorn.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--iters 20] [--out bench/results/sinkhorn.json]
 """
 import argparse
 import statistics
@@ -17,6 +17,8 @@ import time
 
 import torch
 
+from common import add_output_args, report
+from permtutorial.experiment import Table
 from permtutorial.sinkhorn import log_sinkhorn, sinkhorn_error
 
 
@@ -60,11 +62,14 @@ def time_ms(fns, repeats, device, warmup=3):
 
 
 def bench(device, sizes, batch, n_iters, repeats):
+    "Rows `(N, pass)` with min ms of each candidate (medians under '<name> median'), the ratio and the error, and their Table."
     others = peers()
     name = torch.cuda.get_device_name() if device.type == "cuda" else f"{torch.get_num_threads()} threads"
-    print(f"\n### {device.type.upper()} ({name}), B = {batch}, float32, {n_iters} rounds, ms (min / median of {repeats})\n")
-    print("| N | pass | plain loop | permtutorial | ratio (min) | error | implicit |" + "".join(f" {o} |" for o in others))
-    print("|---|---|---|---|---|---|---|" + "---|" * len(others))
+    names = ["plain loop", "permtutorial", "implicit", *others]
+    table = Table(["N", "pass"], ["plain loop", "permtutorial", "ratio", "error", "implicit", *others], digits=2,
+                  title=f"{device.type.upper()} ({name}), B = {batch}, float32, {n_iters} rounds: ms, min of {repeats} repeats "
+                        f"(medians in the file); ratio = plain loop / permtutorial; implicit has the same forward")
+    rows = []
     for n in sizes:
         g = torch.Generator(device=device).manual_seed(n)
         x = torch.randn(batch, n, n, device=device, generator=g)
@@ -85,13 +90,13 @@ def bench(device, sizes, batch, n_iters, repeats):
         ours = lambda t, k: log_sinkhorn(t, n_iters=k)
         implicit = lambda t, k: log_sinkhorn(t, n_iters=k, backward="implicit")
         for pass_name, make in (("fwd", fwd), ("fwd+bwd", fwd_bwd)):
-            candidates = [plain_log_sinkhorn, ours] + ([implicit] if pass_name == "fwd+bwd" else []) + list(others.values())
-            t = time_ms([make(f) for f in candidates], repeats, device)
-            (p_min, p_med), (o_min, o_med) = t[0], t[1]
-            imp = f"{t[2][0]:.2f} / {t[2][1]:.2f}" if pass_name == "fwd+bwd" else "(same forward)"
-            cols = [f"{a:.2f} / {b:.2f}" for a, b in t[3 if pass_name == "fwd+bwd" else 2:]]
-            print(f"| {n} | {pass_name} | {p_min:.2f} / {p_med:.2f} | {o_min:.2f} / {o_med:.2f} | {p_min / o_min:.2f}x | {err:.1e} | {imp} |"
-                  + "".join(f" {c} |" for c in cols), flush=True)
+            cands = dict(zip(names, [plain_log_sinkhorn, ours, implicit, *others.values()]))
+            if pass_name == "fwd": del cands["implicit"]
+            times = dict(zip(cands, time_ms([make(f) for f in cands.values()], repeats, device)))
+            row = {"N": n, "pass": pass_name, "ratio": times["plain loop"][0] / times["permtutorial"][0], "error": err}
+            for c, (t_min, t_med) in times.items(): row.update({c: t_min, f"{c} median": t_med})
+            rows.append(row)
+    return table, rows
 
 
 if __name__ == "__main__":
@@ -100,6 +105,7 @@ if __name__ == "__main__":
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--iters", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=20)
+    add_output_args(ap)
     a = ap.parse_args()
-    bench(torch.device("cpu"), a.sizes, a.batch, a.iters, a.repeats)
-    if torch.cuda.is_available(): bench(torch.device("cuda"), a.sizes, a.batch, a.iters, a.repeats)
+    report(a, *bench(torch.device("cpu"), a.sizes, a.batch, a.iters, a.repeats))
+    if torch.cuda.is_available(): report(a, *bench(torch.device("cuda"), a.sizes, a.batch, a.iters, a.repeats), suffix="_cuda")

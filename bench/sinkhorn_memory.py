@@ -6,12 +6,15 @@ Each measurement runs in a fresh process and reports the growth of its peak resi
 memory just before the forward pass, plus the bytes autograd saved for backward (counted with saved_tensors_hooks).
 B = 32 matrices of 100 x 100 (float32): the unrolled loop at B = 256 and 500 rounds would need over 10 GB.
 
-    python bench/sinkhorn_memory.py [--batch 32] [--n 100] [--iters 20 100 500]
+    python bench/sinkhorn_memory.py [--batch 32] [--n 100] [--iters 20 100 500] [--out bench/results/sinkhorn_memory.json]
 """
 import argparse
 import json
 import subprocess
 import sys
+
+from common import add_output_args, report
+from permtutorial.experiment import Table
 
 CHILD = r"""
 import json, sys, torch
@@ -43,10 +46,14 @@ if __name__ == "__main__":
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--iters", type=int, nargs="+", default=[20, 100, 500])
+    add_output_args(ap)
     a = ap.parse_args()
-    print(f"\n### Peak memory of forward+backward, B = {a.batch}, N = {a.n}, float32 (MiB; input matrices are {a.batch * a.n * a.n * 4 / 2**20:.1f} MiB)\n")
-    print("| n_iters | exact: peak growth | exact: saved | implicit: peak growth | implicit: saved | unrolled: peak growth | unrolled: saved | saved ratio exact / unrolled |")
-    print("|---|---|---|---|---|---|---|---|")
+    backs = ("exact", "implicit", "unrolled")
+    table = Table(["n_iters"], [f"{b}: {m}" for b in backs for m in ("peak growth", "saved")] + ["saved ratio exact / unrolled"], digits=3,
+                  title=f"Peak memory of forward+backward, B = {a.batch}, N = {a.n}, float32, MiB (input matrices: {a.batch * a.n * a.n * 4 / 2**20:.1f} MiB)")
+    rows = []
     for k in a.iters:
-        e, i, u = (measure(a.batch, a.n, k, b) for b in ("exact", "implicit", "unrolled"))
-        print(f"| {k} | {e['peak_mib']:.1f} | {e['saved_mib']:.2f} | {i['peak_mib']:.1f} | {i['saved_mib']:.2f} | {u['peak_mib']:.1f} | {u['saved_mib']:.1f} | {e['saved_mib'] / u['saved_mib']:.3f} |", flush=True)
+        m = {b: measure(a.batch, a.n, k, b) for b in backs}
+        rows.append({"n_iters": k, **{f"{b}: {x}": m[b][key] for b in backs for x, key in (("peak growth", "peak_mib"), ("saved", "saved_mib"))},
+                     "saved ratio exact / unrolled": m["exact"]["saved_mib"] / m["unrolled"]["saved_mib"]})
+    report(a, table, rows)

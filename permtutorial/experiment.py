@@ -6,7 +6,8 @@ Docs: https://permtutorial.github.io/permtutorial/experiment.html.md"""
 
 # %% auto #0
 __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 'find_repo', 'write_json', 'RunFolder',
-           'read_rows', 'collect_rows', 'render_table', 'results_markdown', 'show_results']
+           'read_rows', 'collect_rows', 'table_markdown', 'render_table', 'results_markdown', 'show_results',
+           'save_table', 'table_file_markdown', 'show_table']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
 import json, os
@@ -169,7 +170,8 @@ def collect_rows(root) -> tuple:
 # %% ../nbs/07_experiment.ipynb #f58caf49
 def _fmt(v, digits=4) -> str:
     if isinstance(v, bool) or not isinstance(v, (int, float)): return '' if v is None else str(v)
-    return str(v) if isinstance(v, int) else f'{v:.{digits}f}'
+    if isinstance(v, int): return str(v)
+    return f'{v:.1e}' if 0 < abs(v) < 0.5 * 10 ** -digits else f'{v:.{digits}f}'     # tiny numbers (errors) keep their size
 
 def _order(v):
     "Sort numbers numerically and before text."
@@ -186,17 +188,16 @@ def _references(refs) -> str:
     for r in refs: by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value}')
     return '; '.join(f"{', '.join(v)} ({f'[{s}]({u})' if u else s})" for (s, u), v in by_source.items())
 
-def render_table(exp: Experiment, rows: list, table: Table = None, run_column: bool = False) -> str:
-    "A markdown table of `exp`'s result `rows` for `table` (default: its first): keys, values (mean ± std over runs sharing the keys), references; with `run_column`, one row per run folder."
-    table = table or exp.tables[0]
+def table_markdown(rows: list, table: Table, references=(), run_column: bool = False) -> str:
+    "A markdown table of result `rows` for `table`: keys, values (mean ± std over rows sharing the keys), the `references` that apply; with `run_column`, one row per run folder."
     groups = {}
     for r in rows:
-        if r.get('experiment', exp.name) == exp.name and table.selects(r):
+        if table.selects(r):
             key = tuple(r.get(k) for k in table.keys) + ((r['run'],) if run_column else ())
             groups.setdefault(key, []).append(r)
     if not groups: return ''
     many = any(len(g) > 1 for g in groups.values())
-    refs = [r for r in exp.references if r.metric in table.values and any(r.applies(g[0]) for g in groups.values())]
+    refs = [r for r in references if r.metric in table.values and any(r.applies(g[0]) for g in groups.values())]
     head = table.keys + table.values + (['runs'] if many else []) + (['reference'] if refs else []) + (['run'] if run_column else [])
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
     for key in sorted(groups, key=lambda k: [_order(v) for v in k]):
@@ -207,6 +208,10 @@ def render_table(exp: Experiment, rows: list, table: Table = None, run_column: b
         if run_column: cells.append(', '.join(Path(r['run']).name for r in g))
         lines.append('| ' + ' | '.join(cells) + ' |')
     return (f'**{table.title}**\n\n' if table.title else '') + '\n'.join(lines)
+
+def render_table(exp: Experiment, rows: list, table: Table = None, run_column: bool = False) -> str:
+    "The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with `exp`'s references."
+    return table_markdown([r for r in rows if r.get('experiment', exp.name) == exp.name], table or exp.tables[0], exp.references, run_column)
 
 # %% ../nbs/07_experiment.ipynb #d83d6cc7
 def results_markdown(name: str, root=None) -> str:
@@ -225,3 +230,21 @@ def show_results(name: str, root=None):
     "Display `results_markdown(name, root)` as markdown (in a notebook)."
     from IPython.display import Markdown
     return Markdown(results_markdown(name, root))
+
+# %% ../nbs/07_experiment.ipynb #bab19202
+def save_table(path, table: Table, rows: list, overwrite: bool = False, **info) -> Path:
+    "Save result `rows` with the `table` that lays them out (and `info`, e.g. the command and machine) as JSON at `path`."
+    path = Path(path)
+    if path.exists() and not overwrite: raise FileExistsError(f"{path} exists; pass overwrite=True (--overwrite) to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_json(path, dict(table=dict(keys=table.keys, values=table.values, title=table.title, digits=table.digits), rows=rows, **info))
+
+def table_file_markdown(path) -> str:
+    "The markdown table of a file written by `save_table`."
+    d = json.loads(Path(path).read_text())
+    return table_markdown(d['rows'], Table(**d['table']))
+
+def show_table(path):
+    "Display `table_file_markdown(path)` as markdown (in a notebook)."
+    from IPython.display import Markdown
+    return Markdown(table_file_markdown(path))

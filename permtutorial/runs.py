@@ -123,16 +123,20 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         if resume and (out / 'notebook.ipynb').exists():                  # the interrupted run's notebook is kept
             (out / 'notebook.ipynb').rename(out / f'notebook.before-resume-{stamp}.ipynb')
         again = f"permtutorial run {exp.name} --out {out} --resume"
+        partial = out / 'notebook.partial.ipynb'      # papermill rewrites its output as it goes: renamed when complete
         try:
-            pm.execute_notebook(str(experiment_notebook(exp)), str(out / 'notebook.ipynb'), parameters=params,
+            pm.execute_notebook(str(experiment_notebook(exp)), str(partial), parameters=params,
                                 cwd=str(find_repo() / 'nbs'), log_output=log_output, progress_bar=False, kernel_name='python3',
                                 extra_arguments=['--IPKernelApp.log_level=ERROR'])
         except pm.PapermillExecutionError as e:
+            os.replace(partial, out / 'notebook.ipynb')
             raise RunFailed(f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'})") from None
         except DeadKernelError:
             raise RunFailed(f"the kernel died, probably out of memory; continue the run with: {again}") from None
         except OSError as e:
-            raise RunFailed(f"could not write the run ({e}); free some space, then continue with: {again}") from None
+            raise RunFailed(f"could not write the run ({e.strerror or e}); {partial.name} may be incomplete; "
+                            f"free some space, then continue with: {again}") from None
+        os.replace(partial, out / 'notebook.ipynb')
         if resume and record != stored:                                     # the resumed run succeeded with new parameters
             if stored: write_json(out / f'params.before-resume-{stamp}.json', stored)
             write_json(out / 'params.json', record)

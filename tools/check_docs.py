@@ -1,10 +1,12 @@
 """Offline check of the docs site: everything up to Quarto, which cannot be installed on this project's machines.
 
 1. Every notebook in nbs/ has a title and a description (its front matter), an "Open in Colab" badge pointing at itself
-   on the default branch, and a first code cell, hidden in the docs, that installs the package in Colab only.
+   on the default branch in a cell of its own (nbdev drops the first cell), and a first code cell, hidden in the docs,
+   that sets the notebook up in Colab only.
 2. nbs/sidebar.yml names only notebooks that exist, and names every notebook.
 3. `nbdev-proc-nbs` succeeds. A stand-in `quarto` that fails fast is put on PATH, because without one nbdev tries to
-   download and install Quarto.
+   download and install Quarto. In its processed notebooks (what Quarto gets) every page keeps its Colab badge, shows the
+   code of the definitions it teaches (KEY_CODE), and ends its lesson with a summary and a "Next:" link.
 4. Each notebook becomes self-contained HTML (nbconvert, figures embedded as data URIs, MathJax from the local copy in
    the jupyter-server-mathjax package). Headless Chromium, with every host lookup blocked, loads each page, and its DOM
    must have no error output, every equation typeset by MathJax with no raw `$` math left, and every figure present.
@@ -29,6 +31,40 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--host-resolver-rules=MAP * ~NOTFOUND", "--allow-file-access-from-files", "--virtual-time-budget=30000"]
 
 
+# definitions whose code each page must show (nbdev hides `#| export` cells; `#| exports` shows them)
+KEY_CODE = {
+    "01_gumbel.ipynb": ["def gumbel_softmax"],
+    "02_sinkhorn.ipynb": ["def _unrolled_log_sinkhorn", "def _exp_domain_iterates", "def _exp_domain_vjp", "def _implicit_vjp", "def log_sinkhorn"],
+    "03_matching.ipynb": ["def matching_indices", "def apply_perm"],
+    "04_gumbel_sinkhorn.ipynb": ["def gumbel_sinkhorn"],
+    "05_metrics.ipynb": ["def kendall_tau"],
+    "06_train.ipynb": ["def fit"],
+    "07_experiment.ipynb": ["class RunFolder", "def table_markdown"],
+    "10_data.ipynb": ["def cut_pieces", "def make_puzzles"],
+    "11_sinkhorn_cnn.ipynb": ["class SinkhornCNN", "def jigsaw_loss"],
+    "12_sorting.ipynb": ["class SortingNet", "def sorting_loss"],
+    "20_deeppermnet.ipynb": ["class DeepPermNet", "def permutation_loss"],
+    "21_relative_attributes.ipynb": ["def morphometry"],
+    "40_runs.ipynb": ["def run_experiment"],
+}
+
+
+def check_processed(nb_path):
+    "What Quarto gets for one notebook: badge, shown code of the key definitions, a summary and a next link."
+    proc = ROOT / "_proc" / nb_path.name
+    if not proc.exists(): return []                         # reported by check_proc_nbs
+    cells = json.loads(proc.read_text())["cells"]
+    md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
+    code = "\n".join(_src(c) for c in cells if c["cell_type"] == "code")
+    problems = []
+    if nb_path.name != "index.ipynb":
+        if not any("colab.research.google.com/github/" in m for m in md): problems.append("the processed page lost its Colab badge")
+        if not any(re.search(r"^Next:.*\]\(", m, re.M) for m in md): problems.append('no "Next:" link in the processed page')
+        if not any(re.match(r"#+ Summary", m) for m in md): problems.append("no Summary section in the processed page")
+    problems += [f"the processed page does not show the code of `{d}`" for d in KEY_CODE.get(nb_path.name, []) if d not in code]
+    return [f"{nb_path.name}: {p}" for p in problems]
+
+
 def notebooks():
     return sorted(p for p in NBS.glob("*.ipynb") if not p.name.startswith("_"))
 
@@ -45,7 +81,9 @@ def check_notebook_front(nb_path):
         problems.append("first cell must be markdown with '# Title' and '> description'")
     if nb_path.name != "index.ipynb":
         badge = f"https://colab.research.google.com/github/{REPO}/blob/main/nbs/{nb_path.name}"
-        if badge not in first: problems.append(f"no Open-in-Colab badge pointing at {badge}")
+        if not any(badge in _src(c) for c in cells if c["cell_type"] == "markdown"):
+            problems.append(f"no Open-in-Colab badge pointing at {badge}")
+        if badge in first: problems.append("the badge must not be in the first cell: nbdev turns that cell into front matter and drops it")
         code = [c for c in cells if c["cell_type"] == "code"]
         if not code or "#| hide" not in _src(code[0]) or "google.colab" not in _src(code[0]):
             problems.append("first code cell must be the hidden Colab install cell")
@@ -137,6 +175,7 @@ def main(argv=None):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if chromium is None: raise SystemExit("no Chromium found: apt-get install chromium")
     problems = [p for nb in notebooks() for p in check_notebook_front(nb)] + check_sidebar() + check_proc_nbs()
+    problems += [p for nb in notebooks() for p in check_processed(nb)]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(a.out or tmp); out.mkdir(parents=True, exist_ok=True)
         for nb in notebooks():

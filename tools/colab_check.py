@@ -1,0 +1,66 @@
+"""Offline Colab check: does every notebook run top to bottom on a fresh runtime, with nothing but its own set-up cell?
+
+What Colab has and this check reproduces: a fresh Python with Jupyter and no permtutorial, a working folder that is not a
+clone (`/content`), and internet. Here: a new virtual environment with only a kernel and a notebook runner in it, a
+working folder outside the repository, and the set-up cell's clone URL pointed at this repository (the environment
+variable PERMTUTORIAL_REPO, which the cell reads in place of the GitHub URL). Each notebook is copied alone into the
+working folder and executed there; its first cell clones the repository, installs it with its extras, and moves into
+`nbs/`. Cells flagged `#| slow` or `#| cuda` are skipped, as in the tests. Only committed files reach the clone.
+
+    python tools/colab_check.py [--work DIR] [--keep] [NOTEBOOK ...]    # default: every notebook in nbs/
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNNER = r"""
+import re, sys, nbformat
+from nbclient import NotebookClient
+class Skipping(NotebookClient):
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        m = re.match(r"#\|\s*(slow|cuda)\s*$", cell.source.split("\n", 1)[0]) if cell.cell_type == "code" else None
+        if m: return cell
+        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+nb = nbformat.read(sys.argv[1], as_version=4)
+Skipping(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+"""
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--work", help="folder for the virtual environment and the working folder (default: a new temporary one)")
+    ap.add_argument("--keep", action="store_true", help="keep the folder afterwards")
+    a = ap.parse_args(argv)
+    nbs = [Path(p) for p in a.notebooks] or sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if p.name != "index.ipynb")
+    base = Path(a.work or tempfile.mkdtemp(prefix="colab-check-"))
+    venv, content = base / "venv", base / "content"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "ipykernel", "nbclient", "nbformat"], check=True)
+    env = {**os.environ, "PERMTUTORIAL_REPO": f"file://{ROOT}", "PATH": f"{venv / 'bin'}:{os.environ['PATH']}"}
+    env.pop("VIRTUAL_ENV", None); env.pop("PYTHONPATH", None)
+    failed = []
+    for nb in nbs:
+        content.mkdir(parents=True, exist_ok=True)
+        shutil.copy(nb, content / nb.name)
+        t = time.time()
+        r = subprocess.run([str(python), "-c", RUNNER, str(content / nb.name), str(content)], env=env, cwd=content,
+                           capture_output=True, text=True)
+        ok = r.returncode == 0
+        print(f"{nb.name}: {'ok' if ok else 'FAILED'} ({time.time() - t:.0f} s)", flush=True)
+        if not ok: failed.append(nb.name); print(r.stderr[-3000:])
+    if not a.keep and not a.work: shutil.rmtree(base, ignore_errors=True)
+    print(f"colab check: {len(nbs) - len(failed)} of {len(nbs)} notebooks ran" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
