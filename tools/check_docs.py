@@ -31,6 +31,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--host-resolver-rules=MAP * ~NOTFOUND", "--allow-file-access-from-files", "--virtual-time-budget=30000"]
 
 
+# pages that teach no code: no Colab badge, set-up cell or summary needed
+PAGES_WITHOUT_CODE = {"index.ipynb", "90_references.ipynb"}
+
 # definitions whose code each page must show (nbdev hides `#| export` cells; `#| exports` shows them)
 KEY_CODE = {
     "01_gumbel.ipynb": ["def gumbel_softmax"],
@@ -57,7 +60,7 @@ def check_processed(nb_path):
     md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
     code = "\n".join(_src(c) for c in cells if c["cell_type"] == "code")
     problems = []
-    if nb_path.name != "index.ipynb":
+    if nb_path.name not in PAGES_WITHOUT_CODE:
         if not any("colab.research.google.com/github/" in m for m in md): problems.append("the processed page lost its Colab badge")
         if not any(re.search(r"^Next:.*\]\(", m, re.M) for m in md): problems.append('no "Next:" link in the processed page')
         if not any(re.match(r"#+ Summary", m) for m in md): problems.append("no Summary section in the processed page")
@@ -79,7 +82,7 @@ def check_notebook_front(nb_path):
     problems, first = [], _src(cells[0]) if cells else ""
     if cells[0]["cell_type"] != "markdown" or not re.match(r"# \S", first) or not re.search(r"^> \S", first, re.M):
         problems.append("first cell must be markdown with '# Title' and '> description'")
-    if nb_path.name != "index.ipynb":
+    if nb_path.name not in PAGES_WITHOUT_CODE:
         badge = f"https://colab.research.google.com/github/{REPO}/blob/main/nbs/{nb_path.name}"
         if not any(badge in _src(c) for c in cells if c["cell_type"] == "markdown"):
             problems.append(f"no Open-in-Colab badge pointing at {badge}")

@@ -7,7 +7,7 @@ variable PERMTUTORIAL_REPO, which the cell reads in place of the GitHub URL). Ea
 working folder and executed there; its first cell clones the repository, installs it with its extras, and moves into
 `nbs/`. Cells flagged `#| slow` or `#| cuda` are skipped, as in the tests. Only committed files reach the clone.
 
-    python tools/colab_check.py [--work DIR] [--keep] [NOTEBOOK ...]    # default: every notebook in nbs/
+    python tools/colab_check.py [--work DIR] [--keep] [NOTEBOOK ...]    # e.g. 10_data; default: every notebook in nbs/
 """
 import argparse
 import os
@@ -38,13 +38,14 @@ def main(argv=None):
     ap.add_argument("--work", help="folder for the virtual environment and the working folder (default: a new temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the folder afterwards")
     a = ap.parse_args(argv)
-    nbs = [Path(p) for p in a.notebooks] or sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if p.name != "index.ipynb")
+    nbs = [Path(p) if p.endswith(".ipynb") else ROOT / "nbs" / f"{p}.ipynb" for p in a.notebooks] or sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if p.name != "index.ipynb")
     base = Path(a.work or tempfile.mkdtemp(prefix="colab-check-"))
     venv, content = base / "venv", base / "content"
     python = venv / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "ipykernel", "nbclient", "nbformat"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "ipykernel", "nbclient", "nbformat"], check=True,
+                       stderr=subprocess.DEVNULL)
     env = {**os.environ, "PERMTUTORIAL_REPO": f"file://{ROOT}", "PATH": f"{venv / 'bin'}:{os.environ['PATH']}"}
     env.pop("VIRTUAL_ENV", None); env.pop("PYTHONPATH", None)
     failed = []
