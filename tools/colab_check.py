@@ -46,6 +46,7 @@ def main(argv=None):
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "ipykernel", "nbclient", "nbformat"], check=True,
                        stderr=subprocess.DEVNULL)
+    shutil.rmtree(content, ignore_errors=True)           # a fresh runtime: no clone left from an earlier check
     env = {**os.environ, "PERMTUTORIAL_REPO": f"file://{ROOT}", "PATH": f"{venv / 'bin'}:{os.environ['PATH']}"}
     env.pop("VIRTUAL_ENV", None); env.pop("PYTHONPATH", None)
     failed = []
