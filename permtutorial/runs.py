@@ -120,8 +120,8 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
     out.mkdir(parents=True, exist_ok=True)
     with RunLock(out):
         if not resume or not (out / 'params.json').exists(): write_json(out / 'params.json', record)
-        if resume and (out / 'notebook.ipynb').exists():                  # the interrupted run's notebook is kept
-            (out / 'notebook.ipynb').rename(out / f'notebook.before-resume-{stamp}.ipynb')
+        for f in ('notebook.ipynb', 'notebook.partial.ipynb'):             # the interrupted run's notebook is kept
+            if resume and (out / f).exists(): (out / f).rename(out / f.replace('notebook', f'notebook.before-resume-{stamp}'))
         again = f"permtutorial run {exp.name} --out {out} --resume"
         partial = out / 'notebook.partial.ipynb'      # papermill rewrites its output as it goes: renamed when complete
         try:
