@@ -20,17 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = r"""
-import re, sys, nbformat
-from nbclient import NotebookClient
-class Skipping(NotebookClient):
-    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
-        m = re.match(r"#\|\s*(slow|cuda)\s*$", cell.source.split("\n", 1)[0]) if cell.cell_type == "code" else None
-        if m: return cell
-        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+import sys, nbformat
+sys.path.insert(0, sys.argv[3])                       # this repository's tools/: the same skipping client as execute_nb.py
+from execute_nb import SkippingClient, skip_flags
 nb = nbformat.read(sys.argv[1], as_version=4)
-Skipping(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+SkippingClient(nb, skip_flags(), timeout=1800, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
 """
-
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -54,7 +49,7 @@ def main(argv=None):
         content.mkdir(parents=True, exist_ok=True)
         shutil.copy(nb, content / nb.name)
         t = time.time()
-        r = subprocess.run([str(python), "-c", RUNNER, str(content / nb.name), str(content)], env=env, cwd=content,
+        r = subprocess.run([str(python), "-c", RUNNER, str(content / nb.name), str(content), str(ROOT / "tools")], env=env, cwd=content,
                            capture_output=True, text=True)
         ok = r.returncode == 0
         print(f"{nb.name}: {'ok' if ok else 'FAILED'} ({time.time() - t:.0f} s)", flush=True)
