@@ -26,14 +26,19 @@ from .train import fit, save_weights, load_weights
 
 # %% ../nbs/20_deeppermnet.ipynb #8b8eeb0f
 class SmallCNN(nn.Module):
-    "A branch for small images on a CPU: two conv blocks and a linear layer to `fc6_dim` features."
-    def __init__(self, in_channels: int = 1, fc6_dim: int = 128, width: int = 32):
+    """A branch for small images on a CPU: two conv blocks (normalised by `norm`: 'batch', 'group' or 'none') and a linear layer to `fc6_dim` features.
+    `features` is the convolutional part (pooled to 4×4 and flattened): what a transfer evaluation reuses."""
+    def __init__(self, in_channels: int = 1, fc6_dim: int = 128, width: int = 32, norm: str = 'batch'):
         super().__init__()
         self.fc6_dim = check_int(fc6_dim, 'fc6_dim')
+        check_choice(norm, 'norm', ('batch', 'group', 'none'))
+        layer = {'batch': nn.BatchNorm2d, 'group': lambda c: nn.GroupNorm(8, c), 'none': lambda c: nn.Identity()}[norm]
         self.net = nn.Sequential(
-            nn.Conv2d(in_channels, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(width, 2 * width, 3, padding=1), nn.BatchNorm2d(2 * width), nn.ReLU(), nn.AdaptiveAvgPool2d(4),
+            nn.Conv2d(in_channels, width, 3, padding=1), layer(width), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(width, 2 * width, 3, padding=1), layer(2 * width), nn.ReLU(), nn.AdaptiveAvgPool2d(4),
             nn.Flatten(), nn.Linear(2 * width * 16, fc6_dim), nn.ReLU())
+    @property
+    def features(self) -> nn.Module: return self.net[:-2]
     def forward(self, x): return self.net(x)
 
 # %% ../nbs/20_deeppermnet.ipynb #68d75139
@@ -207,10 +212,10 @@ def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.
 _BRANCHES = {'small_cnn': SmallCNN, 'mlp': MLPBranch, 'torchvision': TorchvisionBranch}
 
 def build_deeppermnet(config: dict) -> DeepPermNet:
-    "A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}`."
+    "A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}` and optionally `'dropout'` (default 0.5)."
     check_choice(config.get('branch'), "config['branch']", tuple(_BRANCHES))
     kw = {k: v for k, v in config['branch_kw'].items() if k != 'weights'}        # pretrained weights come from the file
-    model = DeepPermNet(_BRANCHES[config['branch']](**kw), l=config['l'], fc7_dim=config['fc7_dim'])
+    model = DeepPermNet(_BRANCHES[config['branch']](**kw), l=config['l'], fc7_dim=config['fc7_dim'], dropout=config.get('dropout', 0.5))
     model.config = dict(config)
     return model
 

@@ -86,13 +86,23 @@ def _load_checkpoint(path: Path) -> dict:
     return ck
 
 # %% ../nbs/06_train.ipynb #3e93a748
+def _world():
+    "`(rank, world_size)` of the process group torchrun set up, or `(0, 1)` in a single process."
+    d = torch.distributed
+    return (d.get_rank(), d.get_world_size()) if d.is_available() and d.is_initialized() else (0, 1)
+
 def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, device=None, checkpoint=None,
-        resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train', generators=()) -> dict:
-    "Train `model` with Adam for `epochs`; returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."
+        resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train', generators=(),
+        lr_step: int = 0, lr_gamma: float = 0.1) -> dict:
+    """Train `model` with Adam for `epochs` (the learning rate times `lr_gamma` every `lr_step` epochs when `lr_step` > 0);
+    under torchrun, as DistributedDataParallel. Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."""
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
+    lr_step, lr_gamma = check_int(lr_step, 'lr_step', low=0), check_positive(lr_gamma, 'lr_gamma')
     device = pick_device(device)
+    rank, world = _world()
     model.to(device)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
+    sched = torch.optim.lr_scheduler.StepLR(opt, lr_step, lr_gamma) if lr_step else None
     hist, start = {'losses': [], 'epoch_losses': [], 'seconds': 0.0}, 0
     if checkpoint is not None:
         checkpoint = Path(checkpoint)
@@ -101,29 +111,47 @@ def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, de
                 raise FileExistsError(f"checkpoint {checkpoint} exists: pass resume=True to continue it, or choose another path")
             ck = _load_checkpoint(checkpoint)
             model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer'])
+            if sched is not None and 'scheduler' in ck: sched.load_state_dict(ck['scheduler'])
             hist, start = ck['history'], ck['epoch']
-            if 'rng' in ck: _set_rng_state(ck['rng'], generators)   # the resumed run draws what the uninterrupted one would
+            states = ck.get('rng_ranks', [ck['rng']] if 'rng' in ck else [])
+            if len(states) == world: _set_rng_state(states[rank], generators)   # the resumed run draws what the uninterrupted one would
+            elif rank == 0: print(f'fit: {checkpoint} was written by {len(states)} process(es), this run has {world}: '
+                                  f'training resumes at epoch {start + 1}, but random draws differ from an uninterrupted run')
     use_amp = amp and device.type == 'cuda'
+    net = model
+    if world > 1: net = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == 'cuda' else None)
     t0 = time.perf_counter() - hist['seconds']
     for epoch in range(start, epochs):
-        model.train()
+        net.train()
         losses = []
-        for batch in tqdm(batches(epoch), desc=f'{desc} {epoch + 1}/{epochs}', disable=None if progress else True, leave=False):
+        for batch in tqdm(batches(epoch), desc=f'{desc} {epoch + 1}/{epochs}', disable=None if progress and rank == 0 else True, leave=False):
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_amp):
-                loss = step(model, batch)
+                loss = step(net, batch)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            losses.append(loss.item())
+            losses.append(loss.detach())
+        losses = torch.stack(losses).float() if losses else torch.zeros(0)
+        if world > 1:                                  # the loss of the global batch: the mean over the processes
+            losses = losses.to(device); torch.distributed.all_reduce(losses); losses = losses / world
+        losses = losses.cpu().tolist()
+        if sched is not None: sched.step()
         hist['losses'] += losses
         hist['epoch_losses'].append(float(np.mean(losses)) if losses else float('nan'))
         hist['seconds'] = time.perf_counter() - t0
-        if progress: print(f'{desc} epoch {epoch + 1}/{epochs}: loss {hist["epoch_losses"][-1]:.4f} ({hist["seconds"]:.0f}s)')
+        if progress and rank == 0: print(f'{desc} epoch {epoch + 1}/{epochs}: loss {hist["epoch_losses"][-1]:.4f} ({hist["seconds"]:.0f}s)')
         if checkpoint is not None:
-            checkpoint.parent.mkdir(parents=True, exist_ok=True)
-            tmp = checkpoint.with_name(checkpoint.name + '.tmp')
-            torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'history': hist, 'epoch': epoch + 1,
-                        'rng': _rng_state(generators)}, tmp)
-            os.replace(tmp, checkpoint)
+            rng = _rng_state(generators)
+            if world > 1:                              # each process's random states, so that every process resumes exactly
+                states = [None] * world; torch.distributed.all_gather_object(states, rng)
+            if rank == 0:
+                checkpoint.parent.mkdir(parents=True, exist_ok=True)
+                tmp = checkpoint.with_name(checkpoint.name + '.tmp')
+                ck = {'model': model.state_dict(), 'optimizer': opt.state_dict(), 'history': hist, 'epoch': epoch + 1, 'rng': rng}
+                if sched is not None: ck['scheduler'] = sched.state_dict()
+                if world > 1: ck['rng_ranks'] = states
+                torch.save(ck, tmp)
+                os.replace(tmp, checkpoint)
+            if world > 1: torch.distributed.barrier()
     model.eval()
     return hist

@@ -48,6 +48,7 @@ KEY_CODE = {
     "12_sorting.ipynb": ["class SortingNet", "def sorting_loss"],
     "20_deeppermnet.ipynb": ["class DeepPermNet", "def permutation_loss"],
     "21_relative_attributes.ipynb": ["def morphometry"],
+    "22_jigsaw_pretrain.ipynb": ["def extract_patches", "def jigsaw_batches", "def linear_probe"],
     "40_runs.ipynb": ["def run_experiment"],
 }
 
