@@ -12,7 +12,7 @@ __all__ = ['FASHION_CLASSES', 'DEBIAN_FASHION_MNIST', 'FASHION_SAMPLE', 'PHOTOS'
            'evaluate_jigsaw', 'init_distributed', 'pretraining_images', 'main', 'normalize_images', 'frozen_features',
            'linear_probe', 'label_subset', 'fine_tune']
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #76bc296e
+# %% ../nbs/22_jigsaw_pretrain.ipynb #bb34957d
 import copy, gzip, math, os, sys
 from pathlib import Path
 import numpy as np
@@ -25,10 +25,10 @@ from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
 from .deeppermnet import (DeepPermNet, build_deeppermnet, soft_permutation, target_matrix, permutation_loss, naive_loss,
                                       evaluate_deeppermnet)
-from .train import fit, seed_everything, pick_device
+from .train import fit, seed_everything, pick_device, _world
 from .experiment import Experiment, Table, Reference, RunFolder
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #e047c3f5
+# %% ../nbs/22_jigsaw_pretrain.ipynb #45d1f5b5
 FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 DEBIAN_FASHION_MNIST = Path('/usr/share/datasets/fashion-mnist')
 FASHION_SAMPLE = 'fashion_mnist_sample.npz'
@@ -67,7 +67,7 @@ def load_fashion_mnist(root=None, train: bool = True, sample='auto', verbose: bo
     if verbose: print(f'load_fashion_mnist: {len(d)} images, {d.source}')
     return d
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #f5a3e839
+# %% ../nbs/22_jigsaw_pretrain.ipynb #3d0319b7
 PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'camera', 'brick', 'grass', 'gravel', 'moon', 'coins', 'clock')
 HELD_OUT_PHOTOS = ('coins', 'clock')      # never cropped for training: held-out puzzles come from these
 
@@ -104,7 +104,7 @@ def image_folder(root, size: int = 256):
     except FileNotFoundError as e:
         raise FileNotFoundError(f"`root` = {str(root)!r} holds no images in class folders (root/<class>/<image>.jpg): {e}") from None
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #fd02122b
+# %% ../nbs/22_jigsaw_pretrain.ipynb #0496decc
 def check_puzzle(crop: int, grid: int, patch: int, height: int = None, width: int = None) -> int:
     "The cell size `crop // grid`, after checking that a `patch` fits a cell and that images of `height`×`width` hold the `crop`."
     crop, grid, patch = check_int(crop, 'crop'), check_int(grid, 'grid', low=2), check_int(patch, 'patch')
@@ -120,7 +120,7 @@ def puzzle_keys(seed: int, epoch: int, index: torch.Tensor) -> torch.Tensor:
     "One seed per image `(B,)` from the run's `seed`, the `epoch` and the images' dataset `index`: the same image draws the same puzzle in any process."
     return (seed * 1_000_003 + epoch) * 10_000_019 + index.long()
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #3e5d9471
+# %% ../nbs/22_jigsaw_pretrain.ipynb #8c298398
 def draw_puzzles(n: int, height: int, width: int, channels: int, crop: int, grid: int, patch: int, keys: torch.Tensor = None,
                  generator: torch.Generator = None, channel_jitter: int = 2, grey_p: float = 0.3) -> dict:
     """Random choices of `n` puzzles: crop corner, patch offset in each cell, per-channel shift (colour images), greyscale flag, and
@@ -137,7 +137,7 @@ def draw_puzzles(n: int, height: int, width: int, channels: int, crop: int, grid
     parts = [draw(torch.Generator().manual_seed(int(s)), 1) for s in keys]
     return {name: torch.cat([p[name] for p in parts]) for name in parts[0]}
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #5fdba4db
+# %% ../nbs/22_jigsaw_pretrain.ipynb #1161cd34
 _LUMA = torch.tensor([0.299, 0.587, 0.114])
 
 def extract_patches(images: torch.Tensor, draws: dict, crop: int, grid: int, patch: int) -> torch.Tensor:
@@ -173,7 +173,7 @@ def jigsaw_puzzles(images: torch.Tensor, crop: int, grid: int = 3, patch: int = 
         patches = torch.where(d['grey'][:, None, None, None, None], grey, patches)
     return apply_perm(normalize_patches(patches), d['perm']), d['perm']
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #698f6e33
+# %% ../nbs/22_jigsaw_pretrain.ipynb #f3206b77
 class _Indexed(torch.utils.data.Dataset):
     "Images with their dataset index: from a tensor `(N, C, H, W)` or from a dataset of `(image, label)` such as an ImageFolder."
     def __init__(self, data): self.data = data
@@ -193,7 +193,6 @@ class JigsawCollate:
 def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed: int = 0, num_workers: int = 0, **kw):
     """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an ImageFolder), shuffled by a `DistributedSampler`
     (this process's share under torchrun), `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
-    from permtutorial.train import _world
     rank, world = _world()
     batch_size = check_int(batch_size, 'batch_size')
     if batch_size % world: raise ValueError(f"`batch_size` = {batch_size} must be a multiple of the number of processes ({world})")
@@ -210,7 +209,7 @@ def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed
         return loader
     return batches
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #ecd74228
+# %% ../nbs/22_jigsaw_pretrain.ipynb #e2d75e65
 def jigsaw_model(in_channels: int = 1, grid: int = 3, fc6_dim: int = 128, fc7_dim: int = 512, width: int = 32, norm: str = 'batch',
                  dropout: float = 0.5) -> DeepPermNet:
     "A DeepPermNet for `grid`×`grid` puzzles with the small CNN branch (its config stored, so `save_deeppermnet`/`load_deeppermnet` work)."
@@ -242,10 +241,9 @@ def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, head: str = 'sinkh
     scrambled, perm = jigsaw_puzzles(images, crop, math.isqrt(model.l), patch, keys=puzzle_keys(seed, 0, torch.arange(len(images))), **kw)
     return evaluate_deeppermnet(model, scrambled, perm, head=head)
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #d544480c
+# %% ../nbs/22_jigsaw_pretrain.ipynb #0b539cdd
 def init_distributed(device=None):
     "Join the process group that torchrun describes (`WORLD_SIZE` > 1; NCCL on GPUs, gloo on CPUs): `(rank, world_size, device)`; `(0, 1, device)` alone."
-    from permtutorial.train import _world
     device = pick_device(device)
     if int(os.environ.get('WORLD_SIZE', '1')) > 1 and not torch.distributed.is_initialized():
         if device.type == 'cuda':
@@ -302,7 +300,7 @@ def main(argv=None):
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'jigsaw_pretrain.py': main()
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #29e64e2e
+# %% ../nbs/22_jigsaw_pretrain.ipynb #b6d0acea
 def normalize_images(images: torch.Tensor) -> torch.Tensor:
     "Each image and channel to zero mean and unit standard deviation, as the patches were in pretraining."
     return normalize_patches(images)
@@ -359,7 +357,7 @@ def fine_tune(branch: nn.Module, images: torch.Tensor, labels: torch.Tensor, tes
         pred = torch.cat([clf(normalize_images(t).to(dev)).argmax(-1).cpu() for t in test_images.split(500)])
     return (pred == test_labels).float().mean().item()
 
-# %% ../nbs/22_jigsaw_pretrain.ipynb #ec876a2c
+# %% ../nbs/22_jigsaw_pretrain.ipynb #4481d99c
 _PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'
 DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
     'deeppermnet-jigsaw-pretrain', notebook='22_jigsaw_pretrain.ipynb',

@@ -20,7 +20,7 @@ from skimage.morphology import medial_axis
 from skimage.transform import rescale
 from .checks import check_choice, check_tensor
 from .data import find_data_dir
-from .deeppermnet import DeepPermNet, SmallCNN, train_deeppermnet, evaluate_deeppermnet
+from .deeppermnet import DeepPermNet, SmallCNN, train_deeppermnet, evaluate_deeppermnet, permutation_stability
 from .train import seed_everything
 from .experiment import Experiment, Table, Reference
 
@@ -158,12 +158,15 @@ _KEYS = ['attribute', 'model', 'l']
 DEEPPERMNET_ATTRIBUTES = Experiment(
     'deeppermnet-attributes', notebook='21_relative_attributes.ipynb',
     summary='Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes (naive vs Sinkhorn, pairwise baseline, ties)',
-    run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2'),
+    run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2', stability_lengths=''),
     tables=[Table(_KEYS, ['kendall_tau', 'hamming', 'l1_norm_error'], 'Naive vs Sinkhorn (Table 1 analogue)', dict(table='table1'), digits=3),
             Table(_KEYS, ['pairwise_accuracy'], 'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
                   dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn')), digits=3),
             Table(_KEYS, ['kendall_tau', 'pairwise_accuracy'], 'Strict-order vs tie-aware training on category-level strengths (tie-aware metrics)',
-                  dict(table='ties'), digits=3)],
+                  dict(table='ties'), digits=3),
+            Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
+                  'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
+                  dict(table='stability'), digits=3)],
     references=[Reference(m, v, 'Santa Cruz et al. 2017, Table 1, PubFig', _PAPER, match=dict(table='table1', l=l, model=head))
                 for (l, head), vals in _T1.items() for m, v in zip(['kendall_tau', 'hamming', 'l1_norm_error'], vals)],
     results='results/deeppermnet_attributes/morpho_l8')
@@ -178,12 +181,18 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
 def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, fc6_dim=64, fc7_dim=256,
-                  test_groups=None, ties=False, eval_pairs=False) -> dict:
-    "Train one DeepPermNet (small CNN branch) on sequences of length `l` and score it on the test sequences (pairs of them with `eval_pairs`)."
+                  test_groups=None, ties=False, eval_pairs=False, stability=None) -> dict:
+    """Train one DeepPermNet (small CNN branch) on sequences of length `l` and score it on the test sequences (pairs of them with `eval_pairs`),
+    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50)."""
     seed_everything(seed)
     model = DeepPermNet(SmallCNN(train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim)
     hist = train_deeppermnet(model, train_x, train_lv, epochs, head=head, steps_per_epoch=steps_per_epoch, ties=ties,
                              generator=torch.Generator().manual_seed(seed), progress=False)
+    if stability is not None:
+        st = permutation_stability(model, stability, head=head, n_perms=50, generator=torch.Generator().manual_seed(seed))
+        return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),
+                    hamming=st['hamming'].mean().item(), hs_spread=st['hamming'].std(1).mean().item(), n_scrambles=st['kendall_tau'].shape[1],
+                    seconds=hist['seconds'])
     if eval_pairs:
         pairs, pair_perm = pair_inputs(test_scrambled, test_perm)
         m = evaluate_deeppermnet(model, pairs, pair_perm, head=head)
