@@ -184,7 +184,7 @@ def _list():
     for name, e in experiments().items():
         print(f'{name}: {e.summary} ({e.notebook})' + (f"  [also: {', '.join(e.aliases)}]" if e.aliases else ''))
         for p, d in experiment_params(name).items():
-            run_default = f"  [run: {e.run_defaults[p]}]" if p in e.run_defaults else ''
+            run_default = f"  [run: {e.run_defaults[p]!r}]" if p in e.run_defaults else ''
             print(f'  {p} = {d["default"]}{run_default}  # {d["help"]}')
 
 def main(argv=None, log_output: bool = True):
