@@ -24,7 +24,7 @@ from .checks import check_int, check_choice, check_tensor
 from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
 from .deeppermnet import (DeepPermNet, build_deeppermnet, soft_permutation, target_matrix, permutation_loss, naive_loss,
-                                      evaluate_deeppermnet)
+                                      evaluate_deeppermnet, DEEPPERMNET_PAPER)
 from .train import fit, seed_everything, pick_device, _world
 from .experiment import Experiment, Table, Reference, RunFolder
 
@@ -358,7 +358,6 @@ def fine_tune(branch: nn.Module, images: torch.Tensor, labels: torch.Tensor, tes
     return (pred == test_labels).float().mean().item()
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #4481d99c
-_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'
 DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
     'deeppermnet-jigsaw-pretrain', notebook='22_jigsaw_pretrain.ipynb',
     summary='Santa Cruz et al. 2017 §4.3: self-supervised 3×3 jigsaw pretraining (Sinkhorn vs naive), transfer to Fashion-MNIST by linear probe and few-label fine-tuning',
@@ -368,6 +367,6 @@ DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
                   dict(table='pretext'), digits=3),
             Table(['protocol', 'init'], ['accuracy'], 'Transfer to Fashion-MNIST classification: test accuracy (mean ± std over seeds)',
                   dict(table='transfer'), digits=3)],
-    references=[Reference('kendall_tau', v, 'Santa Cruz et al. 2017, §4.3, ImageNet', _PAPER, match=dict(table='pretext', model=m))
+    references=[Reference('kendall_tau', v, 'Santa Cruz et al. 2017, §4.3, ImageNet', DEEPPERMNET_PAPER, match=dict(table='pretext', model=m))
                 for m, v in (('sinkhorn', 0.72), ('naive', 0.64))],
     results='results/deeppermnet_jigsaw_pretrain/fashion_mnist')

@@ -20,7 +20,7 @@ from skimage.morphology import medial_axis
 from skimage.transform import rescale
 from .checks import check_choice, check_tensor
 from .data import find_data_dir
-from .deeppermnet import DeepPermNet, SmallCNN, train_deeppermnet, evaluate_deeppermnet, permutation_stability
+from .deeppermnet import DeepPermNet, SmallCNN, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER
 from .train import seed_everything
 from .experiment import Experiment, Table, Reference
 
@@ -152,7 +152,6 @@ def category_levels(values: torch.Tensor, labels: torch.Tensor, n_levels: int = 
     return level_of_class[torch.searchsorted(classes, labels)]
 
 # %% ../nbs/21_relative_attributes.ipynb #2d1b848b
-_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'
 _T1 = {(4, 'naive'): (.859, .893, .062), (4, 'sinkhorn'): (.884, .906, .019), (8, 'naive'): (.774, .832, .1), (8, 'sinkhorn'): (.963, .973, .022)}
 _KEYS = ['attribute', 'model', 'l']
 DEEPPERMNET_ATTRIBUTES = Experiment(
@@ -167,7 +166,7 @@ DEEPPERMNET_ATTRIBUTES = Experiment(
             Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
                   'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
                   dict(table='stability'), digits=3)],
-    references=[Reference(m, v, 'Santa Cruz et al. 2017, Table 1, PubFig', _PAPER, match=dict(table='table1', l=l, model=head))
+    references=[Reference(m, v, 'Santa Cruz et al. 2017, Table 1, PubFig', DEEPPERMNET_PAPER, match=dict(table='table1', l=l, model=head))
                 for (l, head), vals in _T1.items() for m, v in zip(['kendall_tau', 'hamming', 'l1_norm_error'], vals)],
     results='results/deeppermnet_attributes/morpho_l8')
 
