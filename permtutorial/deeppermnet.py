@@ -177,8 +177,9 @@ def scramble_sequences(items: torch.Tensor, generator: torch.Generator = None):
 # %% ../nbs/20_deeppermnet.ipynb #50c2abf1
 def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tensor, epochs: int, head: str = 'sinkhorn',
                       steps_per_epoch: int = 100, batch_size: int = 32, lr: float = 1e-3, ties: bool = False, generator=None,
-                      device=None, checkpoint=None, resume: bool = False, progress: bool = True, **layer_kw) -> dict:
-    "Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)`; returns `fit`'s history."
+                      device=None, checkpoint=None, resume: bool = False, progress: bool = True, lr_step: int = 0, lr_gamma: float = 0.1,
+                      **layer_kw) -> dict:
+    "Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` (learning rate times `lr_gamma` every `lr_step` epochs); returns `fit`'s history."
     check_choice(head, 'head', ('sinkhorn', 'naive'))
     l = model.l
     cuda = next(model.parameters()).is_cuda or (device is not None and 'cuda' in str(device))
@@ -199,7 +200,7 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
         if head == 'naive': return naive_loss(scores, target)
         return permutation_loss(soft_permutation(scores, **layer_kw), target)
 
-    return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume, progress=progress,
+    return fit(model, step, batches, epochs, lr=lr, lr_step=lr_step, lr_gamma=lr_gamma, device=device, checkpoint=checkpoint, resume=resume, progress=progress,
                desc=f'{head} l={l}', generators=[generator] if generator is not None else [])
 
 def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, head: str = 'sinkhorn',
@@ -221,10 +222,10 @@ def build_deeppermnet(config: dict) -> DeepPermNet:
     model.config = dict(config)
     return model
 
-def save_deeppermnet(path, model: DeepPermNet, meta: dict = None, overwrite: bool = False):
-    "Write `model` (built by `build_deeppermnet`) with its config; an existing file is kept unless `overwrite=True`."
+def save_deeppermnet(path, model: DeepPermNet, meta: dict = None, overwrite: bool = False, half: bool = False):
+    "Write `model` (built by `build_deeppermnet`) with its config (in float16 with `half`); an existing file is kept unless `overwrite=True`."
     if not hasattr(model, 'config'): raise ValueError("`model` must be built by `build_deeppermnet(config)` so that its file can rebuild it")
-    return save_weights(path, model, model.config, meta, overwrite=overwrite)
+    return save_weights(path, model, model.config, meta, half=half, overwrite=overwrite)
 
 def load_deeppermnet(path, model: DeepPermNet = None) -> DeepPermNet:
     "The model stored at `path` (rebuilt from its config), or its weights loaded into `model`, which must have the same config."

@@ -20,7 +20,7 @@ from skimage.morphology import medial_axis
 from skimage.transform import rescale
 from .checks import check_choice, check_tensor
 from .data import find_data_dir
-from .deeppermnet import DeepPermNet, SmallCNN, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER
+from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER
 from .train import seed_everything
 from .experiment import Experiment, Table, Reference
 
@@ -179,14 +179,16 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
     first_is_later = (perm[:, i] > perm[:, j]).flatten().long()          # original position of item i after that of item j
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
-def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, fc6_dim=64, fc7_dim=256,
-                  test_groups=None, ties=False, eval_pairs=False, stability=None) -> dict:
+def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
+                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None) -> dict:
     """Train one DeepPermNet (small CNN branch) on sequences of length `l` and score it on the test sequences (pairs of them with `eval_pairs`),
-    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50)."""
+    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights."""
     seed_everything(seed)
-    model = DeepPermNet(SmallCNN(train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim)
-    hist = train_deeppermnet(model, train_x, train_lv, epochs, head=head, steps_per_epoch=steps_per_epoch, ties=ties,
+    model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim))
+    hist = train_deeppermnet(model, train_x, train_lv, epochs, head=head, steps_per_epoch=steps_per_epoch, lr_step=lr_step, ties=ties,
                              generator=torch.Generator().manual_seed(seed), progress=False)
+    if save is not None:                                  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
+        save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step), overwrite=True, half=True)
     if stability is not None:
         st = permutation_stability(model, stability, head=head, n_perms=50, generator=torch.Generator().manual_seed(seed))
         return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),

@@ -38,49 +38,80 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
     return z
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
-_COLUMN_BMM_MAX_N = 16   # measured on CPU (B = 256): up to here K @ column vector is fastest, above it row vector @ K
+_BATCH_LAST_MAX_N = 12   # measured on CPU (B = 256, 2 threads): up to here K stored batch-last with multiply-and-sum products is fastest, above it bmm
 
-def _matvecs(K):
-    "Batched `K v` for v (B,1,m) -> (B,n,1) and `K^T u` for u (B,n,1) -> (B,1,m), each one `bmm`."
-    Kt = K.mT.contiguous()
-    if K.shape[-2] <= _COLUMN_BMM_MAX_N:
-        return (lambda v: torch.bmm(K, v.mT)), (lambda u: torch.bmm(Kt, u).mT)
-    return (lambda v: torch.bmm(v, Kt).mT), (lambda u: torch.bmm(u.mT, K))
+def _batch_last(n, m): return max(n, m) <= _BATCH_LAST_MAX_N
 
 def _row_shifted(z):
     "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
     return z - z.amax(-1, keepdim=True)
 
-def _squares_safe(us, vs, fi):
+class _Kernel:
+    """K = exp(z - row max) for z (B,n,m) and its products with scaling vectors. Small matrices store K batch-last (n,m,B) and vectors
+    as (n,B), and multiply with a product and a sum over contiguous batches; larger ones keep K (B,n,m), vectors (B,n), and use bmm."""
+    def __init__(self, z):
+        (B, n, m), self.w = z.shape, _row_shifted(z)
+        self.batch_last = _batch_last(n, m)
+        if self.batch_last:
+            K = torch.exp(self.w.permute(1, 2, 0), out=z.new_empty(n, m, B))
+            buf = torch.empty_like(K)
+            self.rows = lambda v: torch.mul(K, v, out=buf).sum(1)                 # K v: (m,B) -> (n,B)
+            self.cols = lambda u: torch.mul(K, u.unsqueeze(1), out=buf).sum(0)    # K^T u: (n,B) -> (m,B)
+            self.K = K.permute(2, 0, 1)                                           # (B,n,m) view
+        else:
+            self.K = K = self.w.exp()
+            Kt = K.mT.contiguous()
+            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)        # (B,m) -> (B,n)
+            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)         # (B,n) -> (B,m)
+        self.axis = 0 if self.batch_last else 1                                   # the axis of a vector's entries
+
+    def vec(self, x):
+        "(B,n) to the vector layout, and back."
+        return x.T if self.batch_last else x
+
+    def vectors(self, T, n):
+        "Room for T vectors of length n."
+        return self.w.new_empty((T, n, len(self.w)) if self.batch_last else (T, len(self.w), n))
+
+    def scaled(self, u, v):
+        "diag(u) K diag(v) as a contiguous (B,n,m)."
+        return (self.vec(u).unsqueeze(-1) * self.K * self.vec(v).unsqueeze(-2)).contiguous()
+
+    def rank_one_sum(self, a, b, chunk=8):
+        "Sum over t of the outer products a_t b_t^T of T vectors a and b, as (B,n,m): broadcast products `chunk` steps at a time, or one bmm."
+        if not self.batch_last: return torch.bmm(a.permute(1, 2, 0), b.transpose(0, 1))   # strided views BLAS reads as they are
+        acc = sum((a[s:s + chunk].unsqueeze(2) * b[s:s + chunk].unsqueeze(1)).sum(0) for s in range(0, len(a), chunk))
+        return acc.permute(2, 0, 1)
+
+def _squares_safe(us, vs, fi, axis):
     "Per matrix: every scaling and its square are normal numbers (the backward squares them); one global check, per matrix only if it fails."
     bound = 0.5 * math.log(fi.max) - 2
     if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
-        return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
-    return torch.stack([torch.maximum(x.amax((0, 2, 3)).log(), -x.amin((0, 2, 3)).log()) < bound for x in (us, vs)]).all(0)
+        return torch.ones(us.shape[2 - axis], dtype=torch.bool, device=us.device)
+    return torch.stack([torch.maximum(x.amax((0, 1 + axis)).log(), -x.amin((0, 1 + axis)).log()) < bound for x in (us, vs)]).all(0)
 
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
-    "Scaling vectors: log S (B,n,m), u (T,B,n,1), v (T+1,B,1,m) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
+    "log S (B,n,m), scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
     (B, n, m), fi = z.shape, torch.finfo(z.dtype)
-    w = _row_shifted(z)
-    K = w.exp()
-    rows, cols = _matvecs(K)
+    k = _Kernel(z)
     c = math.exp(log_col_sum)
-    if keep: us, vs = z.new_empty(n_iters, B, n, 1), z.new_empty(n_iters + 1, B, 1, m)   # filled in place, no copies
-    u, v, T = None, z.new_ones(B, 1, m), n_iters
-    if keep: vs[0] = v
+    us, vs = k.vectors(n_iters if keep else 1, n), k.vectors(n_iters + 1 if keep else 1, m)   # filled in place, no copies
+    slot = (lambda t: t) if keep else (lambda t: 0)
+    vs[0] = 1
+    u, v, T = None, vs[0], n_iters
     for t in range(n_iters):
-        kv = rows(v)
+        kv = k.rows(v)
         if tol is not None and t > 0 and bool((u * kv - 1).abs().amax() < tol): T = t; break   # row error of the last iterate
-        u = torch.reciprocal(kv, out=us[t]) if keep else kv.reciprocal_()
-        v = torch.reciprocal(cols(u), out=vs[t + 1]) if keep else cols(u).reciprocal_()
+        u = torch.reciprocal(kv, out=us[slot(t)])
+        v = torch.reciprocal(k.cols(u), out=vs[slot(t + 1)])
         if c != 1: v.mul_(c)
-    ok = u.amax((-1, -2)).log() + v.amax((-1, -2)).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
+    ok = u.amax(k.axis).log() + v.amax(k.axis).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
     if keep:
         us, vs = us[:T], vs[:T + 1]
-        ok &= _squares_safe(us, vs, fi)
-    log_p = (u * K * v).log_()                           # full relative precision wherever K did not underflow
+        ok &= _squares_safe(us, vs, fi, k.axis)
+    log_p = k.scaled(u, v).log_()                        # full relative precision wherever K did not underflow
     underflow = log_p < math.log(fi.tiny)
-    if bool(underflow.any()): log_p = torch.where(underflow, w + u.log() + v.log(), log_p)
+    if bool(underflow.any()): log_p = torch.where(underflow, k.w + k.vec(u).log().unsqueeze(-1) + k.vec(v).log().unsqueeze(-2), log_p)
     return log_p, (us if keep else None), (vs if keep else None), ok
 
 # %% ../nbs/02_sinkhorn.ipynb #69ba7d83
@@ -109,21 +140,16 @@ def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
 def _exp_domain_vjp(z, us, vs, grad, c):
-    "dl/dz through the scaling-vector loop: the vector recursion backwards, then the 2T rank-one terms in one batched product."
-    K = _row_shifted(z).exp()
-    rows, cols = _matvecs(K)
-    T = len(us)
-    left, right = z.new_empty(2 * T, *us.shape[1:]), z.new_empty(2 * T, *vs.shape[1:])   # u_1..u_T, q_1..q_T and p_1..p_T, -v_0..-v_{T-1}
-    left[:T] = us
-    torch.neg(vs[:T], out=right[T:])
-    torch.mul(grad.sum(-2, keepdim=True), vs[T], out=right[T - 1]).div_(c)   # p_t = v_t * dl/dg_t / c
+    "dl/dz through the scaling-vector loop: the vector recursion backwards, then the 2T rank-one terms."
+    k, T = _Kernel(z), len(us)
+    ps, qs = k.vectors(T, z.shape[-1]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
+    u2, v2 = us.square(), vs[:T].square().div_(c)
+    torch.mul(k.vec(grad.sum(-2)), vs[T], out=ps[T - 1]).div_(c)
     for t in range(T, 0, -1):
-        u, q = us[t - 1], left[T + t - 1]
-        torch.mul(u * rows(right[t - 1]), u, out=q)                      # q_t = -u_t * dl/df_t
-        if t == T: q -= u * grad.sum(-1, keepdim=True)
-        if t > 1: torch.mul(vs[t - 1] * cols(q), vs[t - 1], out=right[t - 2]).div_(c)   # p_{t-1}
-    outer = torch.bmm(left.squeeze(-1).permute(1, 2, 0), right.squeeze(-2).transpose(0, 1))   # strided views BLAS reads as they are
-    return torch.addcmul(grad, K, outer, value=-1)
+        q = torch.mul(u2[t - 1], k.rows(ps[t - 1]), out=qs[t - 1])
+        if t == T: q -= us[T - 1] * k.vec(grad.sum(-1))
+        if t > 1: torch.mul(v2[t - 1], k.cols(q), out=ps[t - 2])
+    return torch.addcmul(grad, k.K, k.rank_one_sum(qs, vs[:T]) - k.rank_one_sum(us, ps))
 
 # %% ../nbs/02_sinkhorn.ipynb #9dcb9680
 def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
@@ -169,7 +195,9 @@ class _ExactLogSinkhorn(torch.autograd.Function):
         if not len(bad): return _exp_domain_vjp(z, us, vs, grad, c), None, None, None
         good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
         out = torch.empty_like(grad)
-        if len(good): out[good] = _exp_domain_vjp(z[good], us[:, good], vs[:, good], grad[good], c)
+        if len(good):
+            d = 2 if _batch_last(*z.shape[-2:]) else 1                  # the batch axis of the stored vectors
+            out[good] = _exp_domain_vjp(z[good], us.index_select(d, good), vs.index_select(d, good), grad[good], c)
         out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
         return out, None, None, None
 
