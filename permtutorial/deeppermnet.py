@@ -145,12 +145,12 @@ def predict_perm(model: nn.Module, scrambled: torch.Tensor, head: str = 'sinkhor
 
 # %% ../nbs/20_deeppermnet.ipynb #984b64c7
 def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tensor:
-    "Integer levels `(N,)` of a strength per item: the distinct values, or `n_levels` quantile bins of a continuous strength."
+    "Integer levels `(N,)` of a strength per item: the distinct values, or at most `n_levels` quantile bins (bins left empty by repeated values dropped)."
     check_tensor(strength, 'strength')
     if strength.dim() != 1: raise ValueError(f"`strength` must be one value per item (N,), got shape {tuple(strength.shape)}")
     if n_levels is None: return torch.unique(strength, return_inverse=True)[1]
     q = torch.quantile(strength.double(), torch.linspace(0, 1, check_int(n_levels, 'n_levels', low=2) + 1, dtype=torch.float64)[1:-1])
-    return torch.bucketize(strength.double(), q)
+    return torch.unique(torch.bucketize(strength.double(), q), return_inverse=True)[1]   # consecutive levels, as `ordered_sequences` needs
 
 def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Generator = None, ties: bool = False):
     "`n` sequences of `l` item indices `(n, l)`, sorted by level, one item per level drawn (distinct levels unless `ties`); with `ties`, also their groups."

@@ -38,7 +38,8 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
     return z
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
-_BATCH_LAST_MAX_N = 12   # measured on CPU (B = 256, 2 threads): up to here K stored batch-last with multiply-and-sum products is fastest, above it bmm
+_BATCH_LAST_MAX_N = 12   # measured on CPU (B = 256, 2 threads): up to here K stored batch-last with multiply-and-sum products is fastest,
+_COLUMN_BMM_MAX_N = 16   # then bmm of K with a column vector, and above this bmm of a row vector with K
 
 def _batch_last(n, m): return max(n, m) <= _BATCH_LAST_MAX_N
 
@@ -58,11 +59,16 @@ class _Kernel:
             self.rows = lambda v: torch.mul(K, v, out=buf).sum(1)                 # K v: (m,B) -> (n,B)
             self.cols = lambda u: torch.mul(K, u.unsqueeze(1), out=buf).sum(0)    # K^T u: (n,B) -> (m,B)
             self.K = K.permute(2, 0, 1)                                           # (B,n,m) view
-        else:
+        elif max(n, m) <= _COLUMN_BMM_MAX_N:                  # medium: K @ column vector
             self.K = K = self.w.exp()
             Kt = K.mT.contiguous()
-            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)        # (B,m) -> (B,n)
-            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)         # (B,n) -> (B,m)
+            self.rows = lambda v: torch.bmm(K, v.unsqueeze(-1)).squeeze(-1)       # (B,m) -> (B,n)
+            self.cols = lambda u: torch.bmm(Kt, u.unsqueeze(-1)).squeeze(-1)      # (B,n) -> (B,m)
+        else:                                                 # large: row vector @ K
+            self.K = K = self.w.exp()
+            Kt = K.mT.contiguous()
+            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)
+            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)
         self.axis = 0 if self.batch_last else 1                                   # the axis of a vector's entries
 
     def vec(self, x):
