@@ -59,16 +59,15 @@ class _Kernel:
             self.rows = lambda v: torch.mul(K, v, out=buf).sum(1)                 # K v: (m,B) -> (n,B)
             self.cols = lambda u: torch.mul(K, u.unsqueeze(1), out=buf).sum(0)    # K^T u: (n,B) -> (m,B)
             self.K = K.permute(2, 0, 1)                                           # (B,n,m) view
-        elif max(n, m) <= _COLUMN_BMM_MAX_N:                  # medium: K @ column vector
+        else:
             self.K = K = self.w.exp()
             Kt = K.mT.contiguous()
-            self.rows = lambda v: torch.bmm(K, v.unsqueeze(-1)).squeeze(-1)       # (B,m) -> (B,n)
-            self.cols = lambda u: torch.bmm(Kt, u.unsqueeze(-1)).squeeze(-1)      # (B,n) -> (B,m)
-        else:                                                 # large: row vector @ K
-            self.K = K = self.w.exp()
-            Kt = K.mT.contiguous()
-            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)
-            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)
+            if max(n, m) <= _COLUMN_BMM_MAX_N:                # medium: K @ column vector
+                self.rows = lambda v: torch.bmm(K, v.unsqueeze(-1)).squeeze(-1)   # (B,m) -> (B,n)
+                self.cols = lambda u: torch.bmm(Kt, u.unsqueeze(-1)).squeeze(-1)  # (B,n) -> (B,m)
+            else:                                             # large: row vector @ K
+                self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)
+                self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)
         self.axis = 0 if self.batch_last else 1                                   # the axis of a vector's entries
 
     def vec(self, x):
