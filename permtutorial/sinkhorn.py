@@ -9,6 +9,8 @@ __all__ = ['sinkhorn_error', 'log_sinkhorn', 'sinkhorn', 'sinkhorn_linear']
 
 # %% ../nbs/02_sinkhorn.ipynb #f958ce48
 import math
+import numba
+import numpy as np
 import torch
 from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau
 
@@ -38,85 +40,127 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
     return z
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
-_BATCH_LAST_MAX_N = 12   # measured on CPU (B = 256, 2 threads): up to here K stored batch-last with multiply-and-sum products is fastest,
-_COLUMN_BMM_MAX_N = 16   # then bmm of K with a column vector, and above this bmm of a row vector with K
+_FUSED_MAX_N = 24   # CPU, B = 256, 2 threads, fwd+bwd: the compiled loop is 1.6-3x faster than bmm at N = 9 and 16, level at 24, slower at 32
 
-def _batch_last(n, m): return max(n, m) <= _BATCH_LAST_MAX_N
+def _fused(z):
+    "Whether the scaling-vector loops for z (B,n,m) run compiled (numba): CPU float32/float64, both sides up to `_FUSED_MAX_N`."
+    return z.device.type == 'cpu' and z.dtype in (torch.float32, torch.float64) and max(z.shape[-2:]) <= _FUSED_MAX_N
+
+@numba.njit(cache=True, nogil=True, error_model='numpy')
+def _extremes(x, lo, hi):
+    "Per matrix b, the smallest and largest entries of the vectors x (T,n,B), into lo and hi (B,); NaN is skipped."
+    for s in range(x.shape[0]):
+        for i in range(x.shape[1]):
+            for b in range(x.shape[2]):
+                y = x[s, i, b]
+                lo[b] = y if y < lo[b] else lo[b]
+                hi[b] = y if y > hi[b] else hi[b]
+
+@numba.njit(cache=True, nogil=True, error_model='numpy')
+def _fused_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
+    """The forward loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t); then S = diag(u_T)
+    K diag(v_T) (B,n,m) and the per-matrix ok flag as `_exp_domain_iterates` defines it. Returns u (T,n,B) and v (T+1,m,B) (the last only
+    unless `keep`), S, ok and whether an entry of S is below `tiny`; T < n_iters when the row error fell below `tol` > 0 (NaN: not converged)."""
+    n, m, B = K.shape
+    us, vs = np.empty((n_iters if keep else 1, n, B), K.dtype), np.empty((n_iters + 1 if keep else 1, m, B), K.dtype)
+    vs[0] = 1
+    u, v, kv = np.empty((n, B), K.dtype), vs[0].copy(), np.empty((n, B), K.dtype)
+    T = n_iters
+    for t in range(n_iters):
+        kv[:] = 0
+        for i in range(n):
+            for j in range(m):
+                for b in range(B): kv[i, b] += K[i, j, b] * v[j, b]
+        if tol > 0 and t > 0:
+            err = 0.0
+            for i in range(n):
+                for b in range(B):
+                    e = abs(u[i, b] * kv[i, b] - 1)
+                    err = max(err, e) if e == e else np.inf
+            if err < tol:
+                T = t
+                break
+        for i in range(n):
+            for b in range(B): u[i, b] = 1 / kv[i, b]
+        v[:] = 0
+        for i in range(n):
+            for j in range(m):
+                for b in range(B): v[j, b] += K[i, j, b] * u[i, b]
+        for j in range(m):
+            for b in range(B): v[j, b] = c / v[j, b]
+        us[t if keep else 0] = u
+        vs[t + 1 if keep else 0] = v
+    if keep: us, vs = us[:T], vs[:T + 1]
+    # ok: no NaN (it would have spread to the last u and v), log max u + log max v < log_ok (an underflowed entry of K changes nothing),
+    # and, for the backward, every stored scaling and its square are normal numbers
+    lo_u, hi_u, lo_v, hi_v = np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype), np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype)
+    _extremes(u[None], lo_u, hi_u); _extremes(v[None], lo_v, hi_v)
+    ok = (u.sum(0) + v.sum(0) == u.sum(0) + v.sum(0)) & (np.log(hi_u) + np.log(hi_v) < log_ok)
+    if keep:
+        _extremes(us, lo_u, hi_u); _extremes(vs, lo_v, hi_v)
+        ok &= (np.log(np.maximum(hi_u, hi_v)) < square_bound) & (-np.log(np.minimum(lo_u, lo_v)) < square_bound)
+    p, underflow = np.empty((B, n, m), K.dtype), False  # S = u K v, each entry a product: full relative precision
+    for i in range(n):
+        for j in range(m):
+            for b in range(B):
+                p[b, i, j] = u[i, b] * K[i, j, b] * v[j, b]
+                underflow |= p[b, i, j] < tiny
+    return us, vs, p, ok, underflow
 
 def _row_shifted(z):
     "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
     return z - z.amax(-1, keepdim=True)
 
 class _Kernel:
-    """K = exp(z - row max) for z (B,n,m) and its products with scaling vectors. Small matrices store K batch-last (n,m,B) and vectors
-    as (n,B), and multiply with a product and a sum over contiguous batches; larger ones keep K (B,n,m), vectors (B,n), and use bmm."""
+    """K = exp(z - row max) for z (B,n,m), and the scaling-vector loop on it. Compiled (`_fused`): K is stored batch-last (n,m,B), vectors
+    as (n,B), and the loop is one call; otherwise K is (B,n,m), vectors (B,n), and each product is one bmm."""
     def __init__(self, z):
         (B, n, m), self.w = z.shape, _row_shifted(z)
-        self.batch_last = _batch_last(n, m)
-        if self.batch_last:
-            K = torch.exp(self.w.permute(1, 2, 0), out=z.new_empty(n, m, B))
-            buf = torch.empty_like(K)
-            self.rows = lambda v: torch.mul(K, v, out=buf).sum(1)                 # K v: (m,B) -> (n,B)
-            self.cols = lambda u: torch.mul(K, u.unsqueeze(1), out=buf).sum(0)    # K^T u: (n,B) -> (m,B)
-            self.K = K.permute(2, 0, 1)                                           # (B,n,m) view
+        self.fused = _fused(z)
+        if self.fused:
+            self.K_last = z.new_empty(n, m, B).copy_(self.w.permute(1, 2, 0)).exp_()   # exp after the copy: contiguous, vectorised
+            self.K = self.K_last.permute(2, 0, 1)                                # (B,n,m) view
         else:
             self.K = K = self.w.exp()
             Kt = K.mT.contiguous()
-            if max(n, m) <= _COLUMN_BMM_MAX_N:                # medium: K @ column vector
-                self.rows = lambda v: torch.bmm(K, v.unsqueeze(-1)).squeeze(-1)   # (B,m) -> (B,n)
-                self.cols = lambda u: torch.bmm(Kt, u.unsqueeze(-1)).squeeze(-1)  # (B,n) -> (B,m)
-            else:                                             # large: row vector @ K
-                self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)
-                self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)
-        self.axis = 0 if self.batch_last else 1                                   # the axis of a vector's entries
+            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)       # K v: (B,m) -> (B,n)
+            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)        # K^T u: (B,n) -> (B,m)
 
-    def vec(self, x):
-        "(B,n) to the vector layout, and back."
-        return x.T if self.batch_last else x
-
-    def vectors(self, T, n):
-        "Room for T vectors of length n."
-        return self.w.new_empty((T, n, len(self.w)) if self.batch_last else (T, len(self.w), n))
-
-    def scaled(self, u, v):
-        "diag(u) K diag(v) as a contiguous (B,n,m)."
-        return (self.vec(u).unsqueeze(-1) * self.K * self.vec(v).unsqueeze(-2)).contiguous()
-
-    def rank_one_sum(self, a, b, chunk=8):
-        "Sum over t of the outer products a_t b_t^T of T vectors a and b, as (B,n,m): broadcast products `chunk` steps at a time, or one bmm."
-        if not self.batch_last: return torch.bmm(a.permute(1, 2, 0), b.transpose(0, 1))   # strided views BLAS reads as they are
-        acc = sum((a[s:s + chunk].unsqueeze(2) * b[s:s + chunk].unsqueeze(1)).sum(0) for s in range(0, len(a), chunk))
-        return acc.permute(2, 0, 1)
-
-def _squares_safe(us, vs, fi, axis):
+def _squares_safe(us, vs, fi):
     "Per matrix: every scaling and its square are normal numbers (the backward squares them); one global check, per matrix only if it fails."
     bound = 0.5 * math.log(fi.max) - 2
     if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
-        return torch.ones(us.shape[2 - axis], dtype=torch.bool, device=us.device)
-    return torch.stack([torch.maximum(x.amax((0, 1 + axis)).log(), -x.amin((0, 1 + axis)).log()) < bound for x in (us, vs)]).all(0)
+        return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
+    return torch.stack([torch.maximum(x.amax((0, 2)).log(), -x.amin((0, 2)).log()) < bound for x in (us, vs)]).all(0)
 
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     "log S (B,n,m), scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
-    (B, n, m), fi = z.shape, torch.finfo(z.dtype)
-    k = _Kernel(z)
-    c = math.exp(log_col_sum)
-    us, vs = k.vectors(n_iters if keep else 1, n), k.vectors(n_iters + 1 if keep else 1, m)   # filled in place, no copies
-    slot = (lambda t: t) if keep else (lambda t: 0)
-    vs[0] = 1
-    u, v, T = None, vs[0], n_iters
-    for t in range(n_iters):
-        kv = k.rows(v)
-        if tol is not None and t > 0 and bool((u * kv - 1).abs().amax() < tol): T = t; break   # row error of the last iterate
-        u = torch.reciprocal(kv, out=us[slot(t)])
-        v = torch.reciprocal(k.cols(u), out=vs[slot(t + 1)])
-        if c != 1: v.mul_(c)
-    ok = u.amax(k.axis).log() + v.amax(k.axis).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
-    if keep:
-        us, vs = us[:T], vs[:T + 1]
-        ok &= _squares_safe(us, vs, fi, k.axis)
-    log_p = k.scaled(u, v).log_()                        # full relative precision wherever K did not underflow
-    underflow = log_p < math.log(fi.tiny)
-    if bool(underflow.any()): log_p = torch.where(underflow, k.w + k.vec(u).log().unsqueeze(-1) + k.vec(v).log().unsqueeze(-2), log_p)
+    (B, n, m), fi, k, c = z.shape, torch.finfo(z.dtype), _Kernel(z), math.exp(log_col_sum)
+    if k.fused:
+        K = k.K_last.numpy()                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
+        us, vs, p, ok, underflow = _fused_forward(K, K.dtype.type(c), n_iters, float(tol or 0), keep, math.log(fi.eps / fi.tiny),
+                                                  0.5 * math.log(fi.max) - 2, fi.tiny)
+        us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
+        u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
+        if not keep: us = vs = None
+    else:
+        us, vs = z.new_empty(n_iters if keep else 1, B, n), z.new_empty(n_iters + 1 if keep else 1, B, m)   # filled in place, no copies
+        vs[0] = 1
+        u, v, T = None, vs[0], n_iters
+        for t in range(n_iters):
+            kv = k.rows(v)
+            if tol is not None and t > 0 and bool((u * kv - 1).abs().amax() < tol): T = t; break   # row error of the last iterate
+            u = torch.reciprocal(kv, out=us[t if keep else 0])
+            v = torch.reciprocal(k.cols(u), out=vs[t + 1 if keep else 0])
+            if c != 1: v.mul_(c)
+        ok = u.amax(-1).log() + v.amax(-1).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
+        if keep:
+            us, vs = us[:T], vs[:T + 1]
+            ok &= _squares_safe(us, vs, fi)
+        p = u.unsqueeze(-1) * k.K * v.unsqueeze(-2)
+        underflow = bool((p < fi.tiny).any())
+    log_p = p.log_()                                     # full relative precision wherever K did not underflow
+    if underflow: log_p = torch.where(log_p < math.log(fi.tiny), k.w + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
     return log_p, (us if keep else None), (vs if keep else None), ok
 
 # %% ../nbs/02_sinkhorn.ipynb #69ba7d83
@@ -144,17 +188,60 @@ def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
     return log_p, (us, vs, bad, fs, gs)
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
+@numba.njit(cache=True, nogil=True, error_model='numpy')
+def _fused_vjp(K, us, vs, grad, c):
+    "dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S) (B,n,m): the recursion above, one call."
+    T, n, B = us.shape
+    m = K.shape[1]
+    p, q, g_rows = np.zeros((m, B), K.dtype), np.empty((n, B), K.dtype), np.zeros((n, B), K.dtype)
+    for b in range(B):                                   # column sums G^T 1 into p, row sums G 1 into g_rows
+        for i in range(n):
+            for j in range(m):
+                p[j, b] += grad[b, i, j]
+                g_rows[i, b] += grad[b, i, j]
+    for j in range(m):
+        for b in range(B): p[j, b] *= vs[T, j, b] / c    # p_T = v_T * dl/dg_T / c
+    acc = np.zeros((n, m, B), K.dtype)                   # sum_t (q_t v_{t-1}^T - u_t p_t^T)
+    for t in range(T, 0, -1):
+        q[:] = 0                                         # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+        for i in range(n):
+            for j in range(m):
+                for b in range(B): q[i, b] += K[i, j, b] * p[j, b]
+        for i in range(n):
+            for b in range(B):
+                q[i, b] *= us[t - 1, i, b] * us[t - 1, i, b]
+                if t == T: q[i, b] -= us[T - 1, i, b] * g_rows[i, b]
+        for i in range(n):
+            for j in range(m):
+                for b in range(B): acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
+        if t > 1:                                        # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
+            p[:] = 0
+            for i in range(n):
+                for j in range(m):
+                    for b in range(B): p[j, b] += K[i, j, b] * q[i, b]
+            for j in range(m):
+                for b in range(B): p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c
+    out = np.empty_like(grad)
+    for i in range(n):
+        for j in range(m):
+            for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
+    return out
+
 def _exp_domain_vjp(z, us, vs, grad, c):
     "dl/dz through the scaling-vector loop: the vector recursion backwards, then the 2T rank-one terms."
     k, T = _Kernel(z), len(us)
-    ps, qs = k.vectors(T, z.shape[-1]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
+    if k.fused:
+        K = k.K_last.numpy()
+        return torch.from_numpy(_fused_vjp(K, us.numpy(), vs.numpy(), grad.contiguous().numpy(), K.dtype.type(c)))
+    ps, qs = torch.empty_like(vs[:T]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
     u2, v2 = us.square(), vs[:T].square().div_(c)
-    torch.mul(k.vec(grad.sum(-2)), vs[T], out=ps[T - 1]).div_(c)
+    torch.mul(grad.sum(-2), vs[T], out=ps[T - 1]).div_(c)
     for t in range(T, 0, -1):
         q = torch.mul(u2[t - 1], k.rows(ps[t - 1]), out=qs[t - 1])
-        if t == T: q -= us[T - 1] * k.vec(grad.sum(-1))
+        if t == T: q -= us[T - 1] * grad.sum(-1)
         if t > 1: torch.mul(v2[t - 1], k.cols(q), out=ps[t - 2])
-    return torch.addcmul(grad, k.K, k.rank_one_sum(qs, vs[:T]) - k.rank_one_sum(us, ps))
+    def rank_one_sum(a, b): return torch.bmm(a.permute(1, 2, 0), b.transpose(0, 1))   # sum_t a_t b_t^T; strided views BLAS reads as they are
+    return torch.addcmul(grad, k.K, rank_one_sum(qs, vs[:T]) - rank_one_sum(us, ps))
 
 # %% ../nbs/02_sinkhorn.ipynb #9dcb9680
 def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
@@ -201,7 +288,7 @@ class _ExactLogSinkhorn(torch.autograd.Function):
         good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
         out = torch.empty_like(grad)
         if len(good):
-            d = 2 if _batch_last(*z.shape[-2:]) else 1                  # the batch axis of the stored vectors
+            d = 2 if _fused(z) else 1                                   # the batch axis of the stored vectors
             out[good] = _exp_domain_vjp(z[good], us.index_select(d, good), vs.index_select(d, good), grad[good], c)
         out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
         return out, None, None, None
