@@ -95,7 +95,8 @@ def _fused_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
     # and, for the backward, every stored scaling and its square are normal numbers
     lo_u, hi_u, lo_v, hi_v = np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype), np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype)
     _extremes(u[None], lo_u, hi_u); _extremes(v[None], lo_v, hi_v)
-    ok = (u.sum(0) + v.sum(0) == u.sum(0) + v.sum(0)) & (np.log(hi_u) + np.log(hi_v) < log_ok)
+    sums = u.sum(0) + v.sum(0)
+    ok = (sums == sums) & (np.log(hi_u) + np.log(hi_v) < log_ok)
     if keep:
         _extremes(us, lo_u, hi_u); _extremes(vs, lo_v, hi_v)
         ok &= (np.log(np.maximum(hi_u, hi_v)) < square_bound) & (-np.log(np.minimum(lo_u, lo_v)) < square_bound)
@@ -119,16 +120,14 @@ class _Kernel:
         self.fused = _fused(z)
         if self.fused:
             self.K_last = z.new_empty(n, m, B).copy_(self.w.permute(1, 2, 0)).exp_()   # exp after the copy: contiguous, vectorised
-            self.K = self.K_last.permute(2, 0, 1)                                # (B,n,m) view
         else:
             self.K = K = self.w.exp()
             Kt = K.mT.contiguous()
             self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)       # K v: (B,m) -> (B,n)
             self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)        # K^T u: (B,n) -> (B,m)
 
-def _squares_safe(us, vs, fi):
-    "Per matrix: every scaling and its square are normal numbers (the backward squares them); one global check, per matrix only if it fails."
-    bound = 0.5 * math.log(fi.max) - 2
+def _squares_safe(us, vs, bound):
+    "Per matrix: every scaling and its square are normal numbers (|log| < `bound`; the backward squares them); one global check, per matrix only if it fails."
     if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
         return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
     return torch.stack([torch.maximum(x.amax((0, 2)).log(), -x.amin((0, 2)).log()) < bound for x in (us, vs)]).all(0)
@@ -136,13 +135,13 @@ def _squares_safe(us, vs, fi):
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     "log S (B,n,m), scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
     (B, n, m), fi, k, c = z.shape, torch.finfo(z.dtype), _Kernel(z), math.exp(log_col_sum)
+    log_ok = math.log(fi.eps / fi.tiny)                  # log max u + log max v below this: an underflowed entry of K changes nothing
+    square_bound = 0.5 * math.log(fi.max) - 2            # |log| of every scaling below this: it and its square are normal numbers
     if k.fused:
         K = k.K_last.numpy()                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
-        us, vs, p, ok, underflow = _fused_forward(K, K.dtype.type(c), n_iters, float(tol or 0), keep, math.log(fi.eps / fi.tiny),
-                                                  0.5 * math.log(fi.max) - 2, fi.tiny)
+        us, vs, p, ok, underflow = _fused_forward(K, K.dtype.type(c), n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
         us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
         u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
-        if not keep: us = vs = None
     else:
         us, vs = z.new_empty(n_iters if keep else 1, B, n), z.new_empty(n_iters + 1 if keep else 1, B, m)   # filled in place, no copies
         vs[0] = 1
@@ -153,10 +152,10 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
             u = torch.reciprocal(kv, out=us[t if keep else 0])
             v = torch.reciprocal(k.cols(u), out=vs[t + 1 if keep else 0])
             if c != 1: v.mul_(c)
-        ok = u.amax(-1).log() + v.amax(-1).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing (False for NaN, inf)
+        ok = u.amax(-1).log() + v.amax(-1).log() < log_ok   # False for NaN, inf
         if keep:
             us, vs = us[:T], vs[:T + 1]
-            ok &= _squares_safe(us, vs, fi)
+            ok &= _squares_safe(us, vs, square_bound)
         p = u.unsqueeze(-1) * k.K * v.unsqueeze(-2)
         underflow = bool((p < fi.tiny).any())
     log_p = p.log_()                                     # full relative precision wherever K did not underflow
