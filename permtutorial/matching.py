@@ -8,12 +8,10 @@ Docs: https://permtutorial.github.io/permtutorial/matching.html.md"""
 __all__ = ['perm_to_matrix', 'matrix_to_perm', 'invert_perm', 'apply_perm', 'matching_indices', 'matching']
 
 # %% ../nbs/03_matching.ipynb #b29eca61
-import os
-from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
-from .checks import check_finite, check_square, check_perm, check_min_dims, check_tensor
+from .checks import check_finite, check_square, check_perm, check_min_dims, check_tensor, in_threads
 
 # %% ../nbs/03_matching.ipynb #aeb54e6d
 def perm_to_matrix(perm: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
@@ -45,13 +43,7 @@ def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
     return torch.take_along_dim(items, idx, dim=b)
 
 # %% ../nbs/03_matching.ipynb #1f2173b4
-_POOL, _MIN_PARALLEL_WORK = None, 200_000    # batch * n^3 below which threads cost more than they save
-
-def _forget_pool():
-    "A forked child inherits the pool object but not its threads; it must start its own."
-    global _POOL
-    _POOL = None
-if hasattr(os, 'register_at_fork'): os.register_at_fork(after_in_child=_forget_pool)
+_MIN_PARALLEL_WORK = 200_000    # batch * n^3 below which threads cost more than they save
 
 def _assign_chunk(scores: np.ndarray) -> np.ndarray:
     "Column index per row for each (n, n) problem of `scores` (b, n, n), maximising the total score."
@@ -60,11 +52,8 @@ def _assign_chunk(scores: np.ndarray) -> np.ndarray:
     return out
 
 def _assign_batch(scores: np.ndarray) -> np.ndarray:
-    global _POOL
-    n_workers = min(torch.get_num_threads(), len(scores))
-    if n_workers < 2 or scores.shape[0] * scores.shape[-1] ** 3 < _MIN_PARALLEL_WORK: return _assign_chunk(scores)
-    if _POOL is None or _POOL._max_workers < n_workers: _POOL = ThreadPoolExecutor(n_workers, thread_name_prefix='matching')
-    return np.concatenate(list(_POOL.map(_assign_chunk, np.array_split(scores, n_workers))))
+    parallel = scores.shape[0] * scores.shape[-1] ** 3 >= _MIN_PARALLEL_WORK
+    return np.concatenate(in_threads(lambda a, b: _assign_chunk(scores[a:b]), len(scores), parallel))
 
 def matching_indices(log_alpha: torch.Tensor) -> torch.Tensor:
     "The index vectors `perm` `(..., n)` maximising `sum_i log_alpha[..., i, perm[i]]` (exact linear assignment)."

@@ -12,7 +12,7 @@ import math
 import numba
 import numpy as np
 import torch
-from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau
+from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau, in_threads
 
 # %% ../nbs/02_sinkhorn.ipynb #cf2c6ce1
 def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
@@ -40,11 +40,18 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
     return z
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
-_FUSED_MAX_N = 24   # CPU, B = 256, 2 threads, fwd+bwd: the compiled loop is 1.6-3x faster than bmm at N = 9 and 16, level at 24, slower at 32
+_COMPILED = True             # False: the bmm loop on every device (for tests and A/B runs)
+_BATCH_LAST_MAX_N = 16       # CPU: the batch-last loop up to here, matrix by matrix above (A/B at B = 256: see the text)
+_THREAD_MIN_WORK = 2_000_000 # B*n*m*T below which one thread is faster than two
+_REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums; NaN and inf keep their meaning
 
-def _fused(z):
-    "Whether the scaling-vector loops for z (B,n,m) run compiled (numba): CPU float32/float64, both sides up to `_FUSED_MAX_N`."
-    return z.device.type == 'cpu' and z.dtype in (torch.float32, torch.float64) and max(z.shape[-2:]) <= _FUSED_MAX_N
+def _loop(z, tol):
+    "Which loop runs z (B,n,m): 'last' or 'matrix' (compiled, CPU float32/float64), else 'bmm' (GPU, or a `tol` above `_BATCH_LAST_MAX_N`)."
+    if not _COMPILED or z.device.type != 'cpu' or z.dtype not in (torch.float32, torch.float64): return 'bmm'
+    if max(z.shape[-2:]) <= _BATCH_LAST_MAX_N: return 'last'
+    return 'matrix' if tol is None else 'bmm'
+
+_BATCH_DIM = {'last': 2, 'matrix': 0, 'bmm': 1}      # the batch axis of the stored scaling vectors in each loop
 
 @numba.njit(cache=True, nogil=True, error_model='numpy')
 def _extremes(x, lo, hi):
@@ -108,20 +115,50 @@ def _fused_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
                 underflow |= p[b, i, j] < tiny
     return us, vs, p, ok, underflow
 
+@numba.njit(cache=True, nogil=True, error_model='numpy', fastmath=_REASSOC)
+def _matrix_forward(K, c, n_iters, keep, log_ok, square_bound, tiny, us, vs, p, ok, underflow):
+    """The same loop and checks matrix by matrix on K (B,n,m), each matrix in cache for all its rounds; fills u (B,T,n) and v (B,T+1,m)
+    (the last only unless `keep`), S, ok and underflow (B,)."""
+    B, n, m = K.shape
+    for b in range(B):
+        Kb, ub, vb = K[b], us[b], vs[b]
+        vb[0] = 1
+        for t in range(n_iters):
+            v, u = vb[t if keep else 0], ub[t if keep else 0]
+            for i in range(n):
+                s = Kb[i, 0] * v[0]                      # sums in K's dtype
+                for j in range(1, m): s += Kb[i, j] * v[j]
+                u[i] = 1 / s
+            v = vb[t + 1 if keep else 0]                 # (keep = False: v_{t-1} is no longer needed)
+            v[:] = 0
+            for i in range(n):
+                for j in range(m): v[j] += Kb[i, j] * u[i]
+            for j in range(m): v[j] = c / v[j]
+        s = u.sum() + v.sum()
+        ok[b] = s == s and np.log(u.max()) + np.log(v.max()) < log_ok
+        if keep:
+            ok[b] &= max(np.log(max(ub.max(), vb.max())), -np.log(min(ub.min(), vb.min()))) < square_bound
+        low = False
+        for i in range(n):
+            for j in range(m):
+                p[b, i, j] = u[i] * Kb[i, j] * v[j]
+                low |= p[b, i, j] < tiny
+        underflow[b] = low
+
 def _row_shifted(z):
     "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
     return z - z.amax(-1, keepdim=True)
 
 class _Kernel:
-    """K = exp(z - row max) for z (B,n,m), and the scaling-vector loop on it. Compiled (`_fused`): K is stored batch-last (n,m,B), vectors
-    as (n,B), and the loop is one call; otherwise K is (B,n,m), vectors (B,n), and each product is one bmm."""
-    def __init__(self, z):
-        (B, n, m), self.w = z.shape, _row_shifted(z)
-        self.fused = _fused(z)
-        if self.fused:
-            self.K_last = z.new_empty(n, m, B).copy_(self.w.permute(1, 2, 0)).exp_()   # exp after the copy: contiguous, vectorised
-        else:
-            self.K = K = self.w.exp()
+    """K = exp(z - row max) for z (B,n,m) (or the `K` the forward pass computed), laid out for `mode` (see `_loop`): 'last' stores K
+    batch-last (n,m,B) and vectors as (n,B); 'matrix' and 'bmm' store K as (B,n,m), 'bmm' with the two batched matrix-vector products."""
+    def __init__(self, z, mode, K=None):
+        (B, n, m), self.mode = z.shape, mode
+        if K is None:
+            w = _row_shifted(z)
+            K = z.new_empty(n, m, B).copy_(w.permute(1, 2, 0)).exp_() if mode == 'last' else w.exp()   # exp after the copy: contiguous
+        self.K = K
+        if mode == 'bmm':
             Kt = K.mT.contiguous()
             self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)       # K v: (B,m) -> (B,n)
             self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)        # K^T u: (B,n) -> (B,m)
@@ -133,15 +170,26 @@ def _squares_safe(us, vs, bound):
     return torch.stack([torch.maximum(x.amax((0, 2)).log(), -x.amin((0, 2)).log()) < bound for x in (us, vs)]).all(0)
 
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
-    "log S (B,n,m), scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`), and a per-matrix ok flag."
-    (B, n, m), fi, k, c = z.shape, torch.finfo(z.dtype), _Kernel(z), math.exp(log_col_sum)
+    """log S (B,n,m), the `_Kernel`, scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`;
+    batch axis `_BATCH_DIM[k.mode]`), and a per-matrix ok flag."""
+    (B, n, m), fi, c = z.shape, torch.finfo(z.dtype), math.exp(log_col_sum)
+    k = _Kernel(z, _loop(z, tol))
     log_ok = math.log(fi.eps / fi.tiny)                  # log max u + log max v below this: an underflowed entry of K changes nothing
     square_bound = 0.5 * math.log(fi.max) - 2            # |log| of every scaling below this: it and its square are normal numbers
-    if k.fused:
-        K = k.K_last.numpy()                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
-        us, vs, p, ok, underflow = _fused_forward(K, K.dtype.type(c), n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
+    if k.mode != 'bmm':
+        K = k.K.numpy()
+        c = K.dtype.type(c)                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
+    if k.mode == 'last':
+        us, vs, p, ok, underflow = _fused_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
         us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
         u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
+    elif k.mode == 'matrix':
+        us, vs = np.empty((B, n_iters if keep else 1, n), K.dtype), np.empty((B, n_iters + 1 if keep else 1, m), K.dtype)
+        p, ok, under = np.empty_like(K), np.empty(B, np.bool_), np.empty(B, np.bool_)
+        def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, log_ok, square_bound, fi.tiny, us[a:b], vs[a:b], p[a:b], ok[a:b], under[a:b])
+        in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
+        us, vs, ok, p, underflow = *(torch.from_numpy(a) for a in (us, vs, ok, p)), bool(under.any())
+        u, v = us[:, -1], vs[:, -1]
     else:
         us, vs = z.new_empty(n_iters if keep else 1, B, n), z.new_empty(n_iters + 1 if keep else 1, B, m)   # filled in place, no copies
         vs[0] = 1
@@ -159,8 +207,8 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
         p = u.unsqueeze(-1) * k.K * v.unsqueeze(-2)
         underflow = bool((p < fi.tiny).any())
     log_p = p.log_()                                     # full relative precision wherever K did not underflow
-    if underflow: log_p = torch.where(log_p < math.log(fi.tiny), k.w + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
-    return log_p, (us if keep else None), (vs if keep else None), ok
+    if underflow: log_p = torch.where(log_p < math.log(fi.tiny), _row_shifted(z) + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
+    return log_p, k, (us if keep else None), (vs if keep else None), ok
 
 # %% ../nbs/02_sinkhorn.ipynb #69ba7d83
 def _log_domain_iterates(z, n_iters, log_col_sum, tol):
@@ -177,14 +225,14 @@ def _log_domain_iterates(z, n_iters, log_col_sum, tol):
     return L, torch.cat(fs, -1), torch.cat(gs, -2).mT
 
 def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
-    "log S^n(z) for z (B,n,m), and what the exact backward needs (if `keep`): scaling vectors, plus potentials for the matrices done in the log domain."
-    log_p, us, vs, ok = _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep)
+    "log S^n(z) for z (B,n,m), and what the exact backward needs (if `keep`): K and the scaling vectors, plus potentials for the matrices done in the log domain."
+    log_p, k, us, vs, ok = _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep)
     bad = (~ok).nonzero().squeeze(-1)
     fs = gs = None
     if len(bad):
         lp, fs, gs = _log_domain_iterates(z[bad], n_iters, log_col_sum, tol)
         log_p = log_p.index_copy(0, bad, lp)
-    return log_p, (us, vs, bad, fs, gs)
+    return log_p, (k, us, vs, bad, fs, gs)
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
 @numba.njit(cache=True, nogil=True, error_model='numpy')
@@ -226,12 +274,51 @@ def _fused_vjp(K, us, vs, grad, c):
             for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
     return out
 
-def _exp_domain_vjp(z, us, vs, grad, c):
-    "dl/dz through the scaling-vector loop: the vector recursion backwards, then the 2T rank-one terms."
-    k, T = _Kernel(z), len(us)
-    if k.fused:
-        K = k.K_last.numpy()
-        return torch.from_numpy(_fused_vjp(K, us.numpy(), vs.numpy(), grad.contiguous().numpy(), K.dtype.type(c)))
+@numba.njit(cache=True, nogil=True, error_model='numpy', fastmath=_REASSOC)
+def _matrix_vjp(K, us, vs, grad, c, out):
+    "The same recursion matrix by matrix, K (B,n,m), u (B,T,n), v (B,T+1,m), G (B,n,m), into `out` (B,n,m)."
+    B, n, m = K.shape
+    T = us.shape[1]
+    p, q, g_rows, acc = np.empty(m, K.dtype), np.empty(n, K.dtype), np.empty(n, K.dtype), np.empty((n, m), K.dtype)
+    for b in range(B):
+        Kb, G = K[b], grad[b]
+        p[:] = 0
+        acc[:] = 0
+        for i in range(n):
+            s = G[i, 0]
+            p[0] += G[i, 0]
+            for j in range(1, m):
+                s += G[i, j]
+                p[j] += G[i, j]
+            g_rows[i] = s
+        for j in range(m): p[j] *= vs[b, T, j] / c
+        for t in range(T, 0, -1):
+            u, v = us[b, t - 1], vs[b, t - 1]
+            for i in range(n):
+                s = Kb[i, 0] * p[0]
+                for j in range(1, m): s += Kb[i, j] * p[j]
+                q[i] = s * (u[i] * u[i])
+                if t == T: q[i] -= u[i] * g_rows[i]
+            for i in range(n):
+                for j in range(m): acc[i, j] += q[i] * v[j] - u[i] * p[j]
+            if t > 1:
+                p[:] = 0
+                for i in range(n):
+                    for j in range(m): p[j] += Kb[i, j] * q[i]
+                for j in range(m): p[j] *= v[j] * v[j] / c
+        for i in range(n):
+            for j in range(m): out[b, i, j] = G[i, j] + Kb[i, j] * acc[i, j]
+
+def _exp_domain_vjp(k, us, vs, grad, c):
+    "dl/dz through the scaling-vector loop on the `_Kernel` k: the vector recursion backwards, then the 2T rank-one terms."
+    mode, T = k.mode, us.shape[1 if k.mode == 'matrix' else 0]
+    if mode != 'bmm':
+        K, us, vs, G = k.K.numpy(), us.numpy(), vs.numpy(), grad.contiguous().numpy()
+        c = K.dtype.type(c)
+        if mode == 'last': return torch.from_numpy(_fused_vjp(K, us, vs, G, c))
+        out, (B, n, m) = np.empty_like(K), K.shape
+        in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], G[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
+        return torch.from_numpy(out)
     ps, qs = torch.empty_like(vs[:T]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
     u2, v2 = us.square(), vs[:T].square().div_(c)
     torch.mul(grad.sum(-2), vs[T], out=ps[T - 1]).div_(c)
@@ -267,28 +354,29 @@ def _second_order_vjp(z, grad, T_exp, T_log, bad, log_col_sum):
         return torch.autograd.grad(out, z, grad, create_graph=True)[0]
 
 class _ExactLogSinkhorn(torch.autograd.Function):
-    "log S^n(z) for z (B,n,m) with the exact gradient of the n iterations, from the saved input and scaling vectors."
+    "log S^n(z) for z (B,n,m) with the exact gradient of the n iterations, from the saved input, K and scaling vectors."
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
-        log_p, (us, vs, bad, fs, gs) = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=ctx.needs_input_grad[0])
+        log_p, (k, us, vs, bad, fs, gs) = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=ctx.needs_input_grad[0])
         if us is None: return log_p
-        ctx.log_col_sum = log_col_sum
-        ctx.save_for_backward(z, us, vs, bad, *((fs, gs) if fs is not None else ()))
+        ctx.log_col_sum, ctx.mode = log_col_sum, k.mode
+        ctx.save_for_backward(z, k.K, us, vs, bad, *((fs, gs) if fs is not None else ()))
         return log_p
 
     @staticmethod
     def backward(ctx, grad):
-        z, us, vs, bad, *potentials = ctx.saved_tensors
+        z, K, us, vs, bad, *potentials = ctx.saved_tensors
         if torch.is_grad_enabled():                      # create_graph=True: second derivatives wanted
             T_log = potentials[0].shape[-1] if potentials else 0
             return _second_order_vjp(z, grad, len(us), T_log, bad, ctx.log_col_sum), None, None, None
         c = math.exp(ctx.log_col_sum)
-        if not len(bad): return _exp_domain_vjp(z, us, vs, grad, c), None, None, None
+        if not len(bad): return _exp_domain_vjp(_Kernel(z, ctx.mode, K), us, vs, grad, c), None, None, None
         good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
         out = torch.empty_like(grad)
         if len(good):
-            d = 2 if _fused(z) else 1                                   # the batch axis of the stored vectors
-            out[good] = _exp_domain_vjp(z[good], us.index_select(d, good), vs.index_select(d, good), grad[good], c)
+            d = _BATCH_DIM[ctx.mode]
+            k = _Kernel(z[good], ctx.mode, K.index_select(2 if ctx.mode == 'last' else 0, good))
+            out[good] = _exp_domain_vjp(k, us.index_select(d, good), vs.index_select(d, good), grad[good], c)
         out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
         return out, None, None, None
 
