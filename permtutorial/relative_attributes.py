@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/relative_attributes.html.md"""
 # %% auto #0
 __all__ = ['MORPHO_ATTRIBUTES', 'DEEPPERMNET_ATTRIBUTES', 'RelativeAttributes', 'load_relative_attributes', 'load_images',
            'ranksvm_pairwise_accuracy', 'morphometry', 'cached_morphometry', 'category_levels', 'pair_inputs',
-           'attribute_run']
+           'attribute_run', 'value_regressor_run']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, multiprocessing, os
@@ -20,8 +20,9 @@ from skimage.morphology import medial_axis
 from skimage.transform import rescale
 from .checks import check_choice, check_tensor
 from .data import find_data_dir
-from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER
-from .train import seed_everything
+from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER, SmallCNN
+from .metrics import pairwise_accuracy
+from .train import seed_everything, fit
 from .experiment import Experiment, Table, Reference
 
 # %% ../nbs/21_relative_attributes.ipynb #29432166
@@ -157,10 +158,11 @@ _KEYS = ['attribute', 'model', 'l']
 DEEPPERMNET_ATTRIBUTES = Experiment(
     'deeppermnet-attributes', notebook='21_relative_attributes.ipynb',
     summary='Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes (naive vs Sinkhorn, pairwise baseline, ties)',
-    run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2', stability_lengths=''),
+    run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2', stability_lengths='',
+                      parts='table1,pairwise,ties'),
     tables=[Table(_KEYS, ['kendall_tau', 'hamming', 'l1_norm_error'], 'Naive vs Sinkhorn (Table 1 analogue)', dict(table='table1'), digits=3),
             Table(_KEYS, ['pairwise_accuracy'], 'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
-                  dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn')), digits=3),
+                  dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn', 'value regressor')), digits=3),
             Table(_KEYS, ['kendall_tau', 'pairwise_accuracy'], 'Strict-order vs tie-aware training on category-level strengths (tie-aware metrics)',
                   dict(table='ties'), digits=3),
             Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
@@ -199,3 +201,28 @@ def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, e
         m = evaluate_deeppermnet(model, pairs, pair_perm, head=head)
         return dict(pairwise_accuracy=m['hamming'], seconds=hist['seconds'])      # for l = 2, a correct pair = a correct permutation
     return {**evaluate_deeppermnet(model, test_scrambled, test_perm, head=head, groups=test_groups), 'seconds': hist['seconds']}
+
+# %% ../nbs/21_relative_attributes.ipynb #c0ffee21
+def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, epochs, steps_per_epoch, l=8, lr_step=0, fc6_dim=64,
+                        batch_size=32, save=None) -> dict:
+    """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with one linear output, trained on the measured
+    `train_values` `(N,)` (mean squared error on the standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
+    batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy."""
+    check_tensor(train_values, 'train_values')
+    if train_values.shape != train_x.shape[:1]: raise ValueError(f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}")
+    seed_everything(seed)
+    model = torch.nn.Sequential(SmallCNN(train_x.shape[1], fc6_dim), torch.nn.Linear(fc6_dim, 1))
+    y = (train_values - train_values.mean()) / train_values.std()
+    g = torch.Generator().manual_seed(seed)
+    def batches(epoch):
+        for _ in range(steps_per_epoch): yield torch.randint(len(y), (batch_size * l,), generator=g)
+    def step(model, idx):
+        dev = next(model.parameters()).device
+        return torch.nn.functional.mse_loss(model(train_x[idx].to(dev)).squeeze(-1), y[idx].to(dev))
+    hist = fit(model, step, batches, epochs, lr_step=lr_step, progress=False, desc='value regressor', generators=[g])
+    model.eval()
+    dev = next(model.parameters()).device
+    with torch.no_grad():
+        s = torch.cat([model(x.to(dev)).squeeze(-1).cpu() for x in test_scrambled.flatten(0, 1).split(1024)]).view(test_perm.shape)
+    pred = s.argsort(-1).argsort(-1)                     # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
+    return dict(pairwise_accuracy=pairwise_accuracy(pred, test_perm).item(), seconds=hist['seconds'])
