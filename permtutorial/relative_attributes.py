@@ -204,12 +204,13 @@ def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, e
 
 # %% ../nbs/21_relative_attributes.ipynb #c0ffee21
 def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, epochs, steps_per_epoch, l=8, lr_step=0, fc6_dim=64,
-                        batch_size=32, save=None) -> dict:
+                        batch_size=32) -> dict:
     """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with one linear output, trained on the measured
     `train_values` `(N,)` (mean squared error on the standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
     batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy."""
     check_tensor(train_values, 'train_values')
-    if train_values.shape != train_x.shape[:1]: raise ValueError(f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}")
+    if train_values.shape != train_x.shape[:1]:
+        raise ValueError(f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}")
     seed_everything(seed)
     model = torch.nn.Sequential(SmallCNN(train_x.shape[1], fc6_dim), torch.nn.Linear(fc6_dim, 1))
     y = (train_values - train_values.mean()) / train_values.std()
