@@ -41,7 +41,7 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
 _COMPILED = True             # False: the bmm loop on every device (for tests and A/B runs)
-_BATCH_LAST_MAX_N = 16       # CPU: the batch-last loop up to here, matrix by matrix above (A/B at B = 256: see the text)
+_BATCH_LAST_MAX_N = 16       # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
 _THREAD_MIN_WORK = 2_000_000 # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
 _REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums; NaN and inf keep their meaning
 
