@@ -64,7 +64,7 @@ def _extremes(x, lo, hi):
                 hi[b] = y if y > hi[b] else hi[b]
 
 @numba.njit(cache=True, nogil=True, error_model='numpy')
-def _fused_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
+def _last_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
     """The forward loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t); then S = diag(u_T)
     K diag(v_T) (B,n,m) and the per-matrix ok flag as `_exp_domain_iterates` defines it. Returns u (T,n,B) and v (T+1,m,B) (the last only
     unless `keep`), S, ok and whether an entry of S is below `tiny`; T < n_iters when the row error fell below `tol` > 0 (NaN: not converged)."""
@@ -150,8 +150,8 @@ def _row_shifted(z):
     return z - z.amax(-1, keepdim=True)
 
 class _Kernel:
-    """K = exp(z - row max) for z (B,n,m) (or the `K` the forward pass computed), laid out for `mode` (see `_loop`): 'last' stores K
-    batch-last (n,m,B) and vectors as (n,B); 'matrix' and 'bmm' store K as (B,n,m), 'bmm' with the two batched matrix-vector products."""
+    """K = exp(z - row max) for z (B,n,m) (or the `K` the forward pass computed), laid out for `mode` (see `_loop`): batch-last (n,m,B)
+    for 'last', (B,n,m) for 'matrix' and 'bmm', which also gets the two batched matrix-vector products."""
     def __init__(self, z, mode, K=None):
         (B, n, m), self.mode = z.shape, mode
         if K is None:
@@ -162,6 +162,10 @@ class _Kernel:
             Kt = K.mT.contiguous()
             self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)       # K v: (B,m) -> (B,n)
             self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)        # K^T u: (B,n) -> (B,m)
+
+    def select(self, z, idx):
+        "The kernel of the matrices `idx` of the batch, whose scores are `z` (the selected ones)."
+        return _Kernel(z, self.mode, self.K.index_select(2 if self.mode == 'last' else 0, idx))
 
 def _squares_safe(us, vs, bound):
     "Per matrix: every scaling and its square are normal numbers (|log| < `bound`; the backward squares them); one global check, per matrix only if it fails."
@@ -180,7 +184,7 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
         K = k.K.numpy()
         c = K.dtype.type(c)                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
     if k.mode == 'last':
-        us, vs, p, ok, underflow = _fused_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
+        us, vs, p, ok, underflow = _last_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
         us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
         u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
     elif k.mode == 'matrix':
@@ -236,7 +240,7 @@ def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
 @numba.njit(cache=True, nogil=True, error_model='numpy')
-def _fused_vjp(K, us, vs, grad, c):
+def _last_vjp(K, us, vs, grad, c):
     "dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S) (B,n,m): the recursion above, one call."
     T, n, B = us.shape
     m = K.shape[1]
@@ -315,7 +319,7 @@ def _exp_domain_vjp(k, us, vs, grad, c):
     if mode != 'bmm':
         K, us, vs, G = k.K.numpy(), us.numpy(), vs.numpy(), grad.contiguous().numpy()
         c = K.dtype.type(c)
-        if mode == 'last': return torch.from_numpy(_fused_vjp(K, us, vs, G, c))
+        if mode == 'last': return torch.from_numpy(_last_vjp(K, us, vs, G, c))
         out, (B, n, m) = np.empty_like(K), K.shape
         in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], G[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
         return torch.from_numpy(out)
@@ -370,12 +374,12 @@ class _ExactLogSinkhorn(torch.autograd.Function):
             T_log = potentials[0].shape[-1] if potentials else 0
             return _second_order_vjp(z, grad, len(us), T_log, bad, ctx.log_col_sum), None, None, None
         c = math.exp(ctx.log_col_sum)
-        if not len(bad): return _exp_domain_vjp(_Kernel(z, ctx.mode, K), us, vs, grad, c), None, None, None
+        k = _Kernel(z, ctx.mode, K)
+        if not len(bad): return _exp_domain_vjp(k, us, vs, grad, c), None, None, None
         good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
         out = torch.empty_like(grad)
         if len(good):
-            d = _BATCH_DIM[ctx.mode]
-            k = _Kernel(z[good], ctx.mode, K.index_select(2 if ctx.mode == 'last' else 0, good))
+            d, k = _BATCH_DIM[ctx.mode], k.select(z[good], good)
             out[good] = _exp_domain_vjp(k, us.index_select(d, good), vs.index_select(d, good), grad[good], c)
         out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
         return out, None, None, None
