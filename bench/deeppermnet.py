@@ -1,5 +1,7 @@
 """DeepPermNet training throughput: the package's batched Siamese model (all B*l items through the shared branch in one
-call) against the same model run as a Python loop over the l branches, in one run, same weights and data.
+call) against the same model run as a Python loop over the l branches, in one run, same weights and data; and the
+three heads (the paper's fc7 over the concatenation with the Sinkhorn layer, the naive sigmoid head, the
+permutation-equivariant head) side by side on the same branch and data.
 
 Training sequences per second (forward + Sinkhorn layer + loss + backward + Adam step), l = 8, small CNN branch on
 28x28 images, batch 32 sequences; 'ratio' = batched / loop. The CPU table is measured twice, each in a fresh process:
@@ -21,7 +23,7 @@ import torch
 
 from common import add_output_args, report
 from permtutorial.experiment import Table
-from permtutorial.deeppermnet import DeepPermNet, SmallCNN, TorchvisionBranch, soft_permutation, permutation_loss, target_matrix, scramble_sequences
+from permtutorial.deeppermnet import DeepPermNet, HEADS, SmallCNN, TorchvisionBranch, target_matrix, scramble_sequences
 
 
 class LoopDeepPermNet(torch.nn.Module):
@@ -31,18 +33,17 @@ class LoopDeepPermNet(torch.nn.Module):
         self.model = model
 
     def forward(self, x):
-        f = torch.cat([self.model.branch(x[:, i]) for i in range(x.shape[1])], 1)
-        return self.model.head(f).view(x.shape[0], self.model.l, self.model.l)
+        return self.model.head(torch.stack([self.model.branch(x[:, i]) for i in range(x.shape[1])], 1))
 
 
 def throughput(model, x, target, steps, amp=False):
     opt = torch.optim.Adam(model.parameters(), lr=1e-4)
-    dev = x.device
+    dev, head = x.device, getattr(model, "model", model).head
     sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
 
     def step():
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp):
-            loss = permutation_loss(soft_permutation(model(x)), target)
+            loss = head.loss(model(x), target)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 
     for _ in range(3): step()
@@ -57,24 +58,34 @@ def main():
     ap.add_argument("--l", type=int, default=8)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("loop", "heads"), help=argparse.SUPPRESS)
     add_output_args(ap)
     a = ap.parse_args()
     if not a.child:                                      # the parent: one child per allocator setting, then CUDA
         big, rows = str(2**31), []
+        child = lambda kind, env: json.loads(subprocess.run(
+            [sys.executable, __file__, "--l", str(a.l), "--batch", str(a.batch), "--steps", str(a.steps), "--child", kind],
+            env={**os.environ, **env}, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
         for label, env in (("glibc defaults", {}), ("MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ = 2^31", {"MALLOC_MMAP_THRESHOLD_": big, "MALLOC_TRIM_THRESHOLD_": big})):
-            out = subprocess.run([sys.executable, __file__, "--l", str(a.l), "--batch", str(a.batch), "--steps", str(a.steps), "--child"],
-                                 env={**os.environ, **env}, capture_output=True, text=True, check=True)
-            b, l_ = json.loads(out.stdout.strip().splitlines()[-1])
+            b, l_ = child("loop", env)
             rows.append({"allocator": label, "batched (permtutorial)": b, "loop over branches": l_, "ratio": b / l_})
         report(a, Table(["allocator"], ["batched (permtutorial)", "loop over branches", "ratio"], digits=2,
                         title=f"CPU ({torch.get_num_threads()} threads), l = {a.l}, batch {a.batch} sequences, small CNN branch, 28x28: "
                               f"training sequences/s; ratio = batched / loop"), rows)
+        heads = child("heads", {})
+        report(a, Table(["head"], ["sequences/s", "ratio"], digits=2,
+                        title=f"CPU ({torch.get_num_threads()} threads), l = {a.l}, batch {a.batch} sequences, small CNN branch, 28x28, glibc defaults: "
+                              f"training sequences/s of each head; ratio = to the paper's head"),
+               [{"head": h, "sequences/s": v, "ratio": v / heads["sinkhorn"]} for h, v in heads.items()], suffix="_heads")
         cuda_section(a)
         return
     torch.manual_seed(0)
     x, perm = scramble_sequences(torch.rand(a.batch, a.l, 1, 28, 28))
     target = target_matrix(perm)
+    if a.child == "heads":
+        print(json.dumps({h: throughput(DeepPermNet(SmallCNN(1, fc6_dim=128), l=a.l, fc7_dim=1024 if h != "equivariant" else 256, head=h), x, target, a.steps)
+                          for h in HEADS}))
+        return
     model = DeepPermNet(SmallCNN(1, fc6_dim=128), l=a.l, fc7_dim=1024)
     loop = LoopDeepPermNet(model)
     with torch.no_grad(): torch.testing.assert_close(model.eval()(x), loop.eval()(x))   # same function

@@ -23,8 +23,7 @@ import torchvision
 from .checks import check_int, check_choice, check_tensor
 from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
-from .deeppermnet import (DeepPermNet, build_deeppermnet, soft_permutation, target_matrix, permutation_loss, naive_loss,
-                                      evaluate_deeppermnet, DEEPPERMNET_PAPER)
+from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
 from .train import fit, seed_everything, pick_device, _world
 from .experiment import Experiment, Table, Reference, RunFolder
 
@@ -211,35 +210,35 @@ def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #e2d75e65
 def jigsaw_model(in_channels: int = 1, grid: int = 3, fc6_dim: int = 128, fc7_dim: int = 512, width: int = 32, norm: str = 'batch',
-                 dropout: float = 0.5) -> DeepPermNet:
-    "A DeepPermNet for `grid`×`grid` puzzles with the small CNN branch (its config stored, so `save_deeppermnet`/`load_deeppermnet` work)."
+                 dropout: float = 0.5, head: str = 'sinkhorn') -> DeepPermNet:
+    "A DeepPermNet with the `head` named in `HEADS` for `grid`×`grid` puzzles with the small CNN branch (its config stored, so `save_deeppermnet`/`load_deeppermnet` work)."
     return build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=in_channels, fc6_dim=fc6_dim, width=width, norm=norm),
-                                  l=grid * grid, fc7_dim=fc7_dim, dropout=dropout))
+                                  l=grid * grid, fc7_dim=fc7_dim, dropout=dropout, head=head))
 
-def pretext_loss(model, batch, head: str = 'sinkhorn', **layer_kw) -> torch.Tensor:
-    "The loss of one batch of puzzles: the multinomial log loss on the Sinkhorn output, or the naive head's binary cross-entropy."
+def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
+    "The loss of one batch of puzzles by the model's `head` (the model may be wrapped by DistributedDataParallel): e.g. the multinomial log loss on the Sinkhorn output."
     scrambled, perm = batch
     dev = next(model.parameters()).device
     scores, target = model(scrambled.to(dev, non_blocking=True)), target_matrix(perm.to(dev))
-    return naive_loss(scores, target) if head == 'naive' else permutation_loss(soft_permutation(scores, **layer_kw), target)
+    return head.loss(scores, target, **layer_kw)
 
-def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, head: str = 'sinkhorn', batch_size: int = 64, crop: int = 27, patch: int = 7,
+def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64, crop: int = 27, patch: int = 7,
                     lr: float = 1e-3, lr_step: int = 0, lr_gamma: float = 0.1, seed: int = 0, num_workers: int = 0, device=None,
                     checkpoint=None, resume: bool = False, progress: bool = True, **kw) -> dict:
     "Train `model` to solve jigsaw puzzles of `data` through `fit` (one process, or DistributedDataParallel under torchrun); returns `fit`'s history."
-    check_choice(head, 'head', ('sinkhorn', 'naive'))
     grid = math.isqrt(model.l)
     if grid * grid != model.l: raise ValueError(f"`model` must order a square number of pieces (grid²), it has l = {model.l}")
     first = data[0] if torch.is_tensor(data) else data[0][0]
     check_puzzle(crop, grid, patch, *first.shape[-2:])
     batches = jigsaw_batches(data, batch_size, crop, grid, patch, seed=seed, num_workers=num_workers, **kw)
+    head = model.head
     return fit(model, lambda m, b: pretext_loss(m, b, head), batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
-               progress=progress, desc=f'jigsaw {head}', lr_step=lr_step, lr_gamma=lr_gamma)
+               progress=progress, desc=f'jigsaw {type(head).__name__}', lr_step=lr_step, lr_gamma=lr_gamma)
 
-def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, head: str = 'sinkhorn', crop: int = 27, patch: int = 7, seed: int = 10_000, **kw) -> dict:
+def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, crop: int = 27, patch: int = 7, seed: int = 10_000, **kw) -> dict:
     "Kendall tau, Hamming similarity, pairwise accuracy and normalisation error on one fixed puzzle per held-out image."
     scrambled, perm = jigsaw_puzzles(images, crop, math.isqrt(model.l), patch, keys=puzzle_keys(seed, 0, torch.arange(len(images))), **kw)
-    return evaluate_deeppermnet(model, scrambled, perm, head=head)
+    return evaluate_deeppermnet(model, scrambled, perm)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #0b539cdd
 def init_distributed(device=None):
@@ -267,7 +266,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(prog='python -m permtutorial.jigsaw_pretrain', description='Self-supervised jigsaw pretraining of DeepPermNet (one process, or DistributedDataParallel under torchrun).')
     ap.add_argument('--out', required=True, help='run folder: checkpoint.pt every epoch, then weights.pt and metrics.json')
     ap.add_argument('--data', default='fashion-mnist', help="'fashion-mnist', 'photos', or an ImageFolder folder (root/<class>/<image>)")
-    ap.add_argument('--head', default='sinkhorn', choices=('sinkhorn', 'naive'))
+    ap.add_argument('--head', default='sinkhorn', choices=tuple(HEADS))
     ap.add_argument('--epochs', type=int, default=1); ap.add_argument('--batch-size', type=int, default=64, help='puzzles per step, all processes together')
     ap.add_argument('--lr', type=float, default=1e-3); ap.add_argument('--lr-step', type=int, default=0); ap.add_argument('--lr-gamma', type=float, default=0.1)
     ap.add_argument('--crop', type=int, default=27); ap.add_argument('--patch', type=int, default=7); ap.add_argument('--grid', type=int, default=3)
@@ -283,8 +282,8 @@ def main(argv=None):
         data = pretraining_images(a.data, a.n_images, a.size, a.seed)
         first = data[0] if torch.is_tensor(data) else data[0][0]
         seed_everything(a.seed)                     # the same initial weights in every process (DDP also broadcasts them)
-        model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout)
-        hist = pretrain_jigsaw(model, data, a.epochs, a.head, a.batch_size, a.crop, a.patch, a.lr, a.lr_step, a.lr_gamma, a.seed,
+        model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout, head=a.head)
+        hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.lr, a.lr_step, a.lr_gamma, a.seed,
                                a.num_workers, device, run.checkpoint, a.resume)
         flat = torch.cat([p.detach().float().flatten() for p in model.parameters()])
         hi, lo = flat.clone(), flat.clone()

@@ -73,6 +73,8 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> RelativeAttr
     feat, preds = np.asarray(m['feat'], dtype=np.float32), np.asarray(m['relative_att_predictions'], dtype=np.float32)
     if feat.shape[0] != N or preds.shape != (N, A) or np.asarray(m['used_for_training']).size != N:
         raise ValueError(f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape} and used_for_training must have one row per image ({N})")
+    bad = np.flatnonzero(~np.isfinite(feat).all(1))
+    if len(bad): raise ValueError(f"{path}: `feat` has NaN or infinite values in {len(bad)} rows (images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); every image needs finite features")
     return RelativeAttributes(dataset, names, classes, labels, order[:, labels].T.contiguous(),
                               torch.as_tensor(np.asarray(m['used_for_training']).ravel() != 0), torch.from_numpy(feat),
                               torch.from_numpy(preds), _strings(m['im_names']), folder / dataset / 'images')
@@ -162,7 +164,7 @@ DEEPPERMNET_ATTRIBUTES = Experiment(
                       parts='table1,pairwise,ties'),
     tables=[Table(_KEYS, ['kendall_tau', 'hamming', 'l1_norm_error'], 'Naive vs Sinkhorn (Table 1 analogue)', dict(table='table1'), digits=3),
             Table(_KEYS, ['pairwise_accuracy'], 'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
-                  dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn', 'value regressor')), digits=3),
+                  dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn', 'equivariant', 'value regressor')), digits=3),
             Table(_KEYS, ['kendall_tau', 'pairwise_accuracy'], 'Strict-order vs tie-aware training on category-level strengths (tie-aware metrics)',
                   dict(table='ties'), digits=3),
             Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
@@ -183,24 +185,24 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
 
 def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
                   test_groups=None, ties=False, eval_pairs=False, stability=None, save=None) -> dict:
-    """Train one DeepPermNet (small CNN branch) on sequences of length `l` and score it on the test sequences (pairs of them with `eval_pairs`),
+    """Train one DeepPermNet (small CNN branch) on sequences of length `l` with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
     or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights."""
     seed_everything(seed)
-    model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim))
-    hist = train_deeppermnet(model, train_x, train_lv, epochs, head=head, steps_per_epoch=steps_per_epoch, lr_step=lr_step, ties=ties,
+    model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim, head=head))
+    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step, ties=ties,
                              generator=torch.Generator().manual_seed(seed), progress=False)
     if save is not None:                                  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
         save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step), overwrite=True, half=True)
     if stability is not None:
-        st = permutation_stability(model, stability, head=head, n_perms=50, generator=torch.Generator().manual_seed(seed))
+        st = permutation_stability(model, stability, n_perms=50, generator=torch.Generator().manual_seed(seed))
         return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),
                     hamming=st['hamming'].mean().item(), hs_spread=st['hamming'].std(1).mean().item(), n_scrambles=st['kendall_tau'].shape[1],
                     seconds=hist['seconds'])
     if eval_pairs:
         pairs, pair_perm = pair_inputs(test_scrambled, test_perm)
-        m = evaluate_deeppermnet(model, pairs, pair_perm, head=head)
+        m = evaluate_deeppermnet(model, pairs, pair_perm)
         return dict(pairwise_accuracy=m['hamming'], seconds=hist['seconds'])      # for l = 2, a correct pair = a correct permutation
-    return {**evaluate_deeppermnet(model, test_scrambled, test_perm, head=head, groups=test_groups), 'seconds': hist['seconds']}
+    return {**evaluate_deeppermnet(model, test_scrambled, test_perm, groups=test_groups), 'seconds': hist['seconds']}
 
 # %% ../nbs/21_relative_attributes.ipynb #c0ffee21
 def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, epochs, steps_per_epoch, l=8, lr_step=0, fc6_dim=64,

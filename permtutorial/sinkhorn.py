@@ -372,7 +372,8 @@ class _ExactLogSinkhorn(torch.autograd.Function):
         z, K, us, vs, bad, *potentials = ctx.saved_tensors
         if torch.is_grad_enabled():                      # create_graph=True: second derivatives wanted
             T_log = potentials[0].shape[-1] if potentials else 0
-            return _second_order_vjp(z, grad, len(us), T_log, bad, ctx.log_col_sum), None, None, None
+            T_exp = us.shape[1] if ctx.mode == 'matrix' else len(us)    # the matrix-by-matrix loop keeps us as (B, T, n)
+            return _second_order_vjp(z, grad, T_exp, T_log, bad, ctx.log_col_sum), None, None, None
         c = math.exp(ctx.log_col_sum)
         k = _Kernel(z, ctx.mode, K)
         if not len(bad): return _exp_domain_vjp(k, us, vs, grad, c), None, None, None

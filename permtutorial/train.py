@@ -93,9 +93,9 @@ def _world():
 
 def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, device=None, checkpoint=None,
         resume: bool = False, amp: bool = True, progress: bool = True, desc: str = 'train', generators=(),
-        lr_step: int = 0, lr_gamma: float = 0.1) -> dict:
+        lr_step: int = 0, lr_gamma: float = 0.1, epoch_end=None) -> dict:
     """Train `model` with Adam for `epochs` (the learning rate times `lr_gamma` every `lr_step` epochs when `lr_step` > 0);
-    under torchrun, as DistributedDataParallel. Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."""
+    under torchrun, as DistributedDataParallel. `epoch_end(epoch, model)`, if given, is called after each epoch, before its checkpoint. Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."""
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
     lr_step, lr_gamma = check_int(lr_step, 'lr_step', low=0), check_positive(lr_gamma, 'lr_gamma')
     device = pick_device(device)
@@ -140,6 +140,7 @@ def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, de
         hist['epoch_losses'].append(float(np.mean(losses)) if losses else float('nan'))
         hist['seconds'] = time.perf_counter() - t0
         if progress and rank == 0: print(f'{desc} epoch {epoch + 1}/{epochs}: loss {hist["epoch_losses"][-1]:.4f} ({hist["seconds"]:.0f}s)')
+        if epoch_end is not None: epoch_end(epoch, model)
         if checkpoint is not None:
             rng = _rng_state(generators)
             if world > 1:                              # each process's random states, so that every process resumes exactly

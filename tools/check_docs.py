@@ -46,8 +46,9 @@ KEY_CODE = {
     "10_data.ipynb": ["def cut_pieces", "def make_puzzles"],
     "11_sinkhorn_cnn.ipynb": ["class SinkhornCNN", "def jigsaw_loss"],
     "12_sorting.ipynb": ["class SortingNet", "def sorting_loss"],
-    "20_deeppermnet.ipynb": ["class DeepPermNet", "def permutation_loss"],
+    "20_deeppermnet.ipynb": ["class DeepPermNet", "class PaperHead", "class EquivariantHead", "def permutation_loss"],
     "21_relative_attributes.ipynb": ["def morphometry"],
+    "23_pubfig.ipynb": ["def select_and_train", "def feature_run"],
     "22_jigsaw_pretrain.ipynb": ["def extract_patches", "def jigsaw_batches", "def linear_probe"],
     "40_runs.ipynb": ["def run_experiment"],
 }
