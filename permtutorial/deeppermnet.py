@@ -75,7 +75,7 @@ class TorchvisionBranch(nn.Module):
         self.fc6 = nn.Sequential(nn.Dropout(dropout), fc6, nn.ReLU())
     def forward(self, x): return self.fc6(self.features(x))
 
-# %% ../nbs/20_deeppermnet.ipynb #d080c79e
+# %% ../nbs/20_deeppermnet.ipynb #94618dbc
 class SinkhornOutput:
     "A head trained with the multinomial log loss on the Sinkhorn output Q, and matched on Q at inference."
     def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor:
@@ -87,7 +87,7 @@ class SigmoidOutput:
     def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor: return naive_loss(scores, target)
     def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor: return scores.float().sigmoid()
 
-# %% ../nbs/20_deeppermnet.ipynb #86a413f2
+# %% ../nbs/20_deeppermnet.ipynb #eadd13cd
 class PaperHead(SinkhornOutput, nn.Sequential):
     "Santa Cruz et al.'s head: dropout, fc7 over the concatenated fc6 vectors `(B, l, fc6_dim)`, ReLU, fc8 to l×l scores; the Sinkhorn layer."
     def __init__(self, l: int, fc6_dim: int, fc7_dim: int = 1024, dropout: float = 0.5):
@@ -98,7 +98,7 @@ class PaperHead(SinkhornOutput, nn.Sequential):
 class NaiveHead(SigmoidOutput, PaperHead):
     "The paper's naive baseline: the same network as `PaperHead`, its l² outputs read as independent sigmoids."
 
-# %% ../nbs/20_deeppermnet.ipynb #ebb815aa
+# %% ../nbs/20_deeppermnet.ipynb #38d7d3c6
 class EquivariantHead(SinkhornOutput, nn.Module):
     """Row i of the scores from item i's fc6 vector and a summary of the sequence (`pool`: 'mean', or 'attention' over the l vectors),
     `W2 ReLU(A f_i + C summary_i)`: scrambling the items permutes the rows exactly. The Sinkhorn layer."""
@@ -137,7 +137,7 @@ class DeepPermNet(nn.Module):
             raise ValueError(f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, got {tuple(x.shape)}")
         B, items = x.shape[0], x.flatten(0, 1)           # all B*l items in one batched call: the branches share weights
         if items.dim() == 4 and items.is_cuda: items = items.contiguous(memory_format=torch.channels_last)
-        return self.head(self.branch(items).view(B, self.l, -1))
+        return self.head(self.branch(items).reshape(B, self.l, -1))
 
 # %% ../nbs/20_deeppermnet.ipynb #8776a725
 _LAYERS = ('log', 'linear', 'caffe')
@@ -188,6 +188,8 @@ def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tenso
     "Integer levels `(N,)` of a strength per item: the distinct values, or at most `n_levels` quantile bins (bins left empty by repeated values dropped)."
     check_tensor(strength, 'strength')
     if strength.dim() != 1: raise ValueError(f"`strength` must be one value per item (N,), got shape {tuple(strength.shape)}")
+    if strength.is_floating_point() and strength.isnan().any():
+        raise ValueError(f"`strength` has NaN at items {strength.isnan().nonzero().squeeze(1)[:5].tolist()}: a level needs a value; drop those items first")
     if n_levels is None: return torch.unique(strength, return_inverse=True)[1]
     q = torch.quantile(strength.double(), torch.linspace(0, 1, check_int(n_levels, 'n_levels', low=2) + 1, dtype=torch.float64)[1:-1])
     return torch.unique(torch.bucketize(strength.double(), q), return_inverse=True)[1]   # consecutive levels, as `ordered_sequences` needs

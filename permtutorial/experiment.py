@@ -56,6 +56,7 @@ class Experiment:
     references: list = field(default_factory=list)
     results: str = None              # the committed results folder behind the published tables, relative to the repository
     aliases: tuple = ()              # older names that still work on the command line
+    derive: object = None            # rows -> more rows computed from them (e.g. means over attributes), added before the tables are rendered
 
     def __post_init__(self):
         if not self.name or not isinstance(self.name, str) or ' ' in self.name:
@@ -214,22 +215,25 @@ def render_table(exp: Experiment, rows: list, table: Table = None, run_column: b
     return table_markdown([r for r in rows if r.get('experiment', exp.name) == exp.name], table or exp.tables[0], exp.references, run_column)
 
 # %% ../nbs/07_experiment.ipynb #d83d6cc7
-def results_markdown(name: str, root=None) -> str:
-    "Every table of experiment `name` rendered from the runs below `root` (default: its committed results folder)."
+def results_markdown(name: str, root=None, tables=None) -> str:
+    "The tables of experiment `name` (`tables`: their indices, default all) rendered from the runs below `root` (default: its committed results folder)."
     exp = get_experiment(name)
     if root is None:
         if exp.results is None: raise ValueError(f"experiment {name!r} declares no committed results folder; pass `root`")
         root = find_repo() / exp.results
     rows, problems = collect_rows(root)
-    if not any(r['experiment'] == exp.name for r in rows): raise FileNotFoundError(f"no results of {name!r} under {root}")
-    out = [t for t in (render_table(exp, rows, tab) for tab in exp.tables) if t]
+    rows = [r for r in rows if r['experiment'] == exp.name]
+    if not rows: raise FileNotFoundError(f"no results of {name!r} under {root}")
+    if exp.derive is not None: rows += [dict(r, experiment=exp.name) for r in exp.derive(rows)]
+    chosen = exp.tables if tables is None else [exp.tables[k] for k in tables]
+    out = [t for t in (render_table(exp, rows, tab) for tab in chosen) if t]
     out += [f'*Could not read {f}: {why}*' for f, why in problems]
     return '\n\n'.join(out)
 
-def show_results(name: str, root=None):
-    "Display `results_markdown(name, root)` as markdown (in a notebook)."
+def show_results(name: str, root=None, tables=None):
+    "Display `results_markdown(name, root, tables)` as markdown (in a notebook)."
     from IPython.display import Markdown
-    return Markdown(results_markdown(name, root))
+    return Markdown(results_markdown(name, root, tables))
 
 # %% ../nbs/07_experiment.ipynb #bab19202
 def save_table(path, table: Table, rows: list, overwrite: bool = False, **info) -> Path:

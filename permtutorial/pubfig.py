@@ -7,9 +7,9 @@ Docs: https://permtutorial.github.io/permtutorial/pubfig.html.md"""
 # %% auto #0
 __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise', 'sequence_length', 'test_sequences',
            'score_order', 'sequences_input', 'select_and_train', 'all_pairs', 'pairs_accuracy',
-           'person_classifier_scores', 'feature_run', 'attribute_means', 'pubfig_results']
+           'person_classifier_scores', 'feature_run', 'attribute_means']
 
-# %% ../nbs/23_pubfig.ipynb #5c606aed
+# %% ../nbs/23_pubfig.ipynb #b9dbc12a
 import copy, hashlib
 from pathlib import Path
 import torch
@@ -20,9 +20,9 @@ from .metrics import kendall_tau, hamming_similarity, pairwise_accuracy
 from .relative_attributes import RelativeAttributes, ranksvm_pairwise_accuracy
 from .train import seed_everything
 from .matching import apply_perm, matching_indices
-from .experiment import Experiment, Table, Reference, collect_rows, render_table, find_repo
+from .experiment import Experiment, Table, Reference
 
-# %% ../nbs/23_pubfig.ipynb #fb106022
+# %% ../nbs/23_pubfig.ipynb #34117466
 def file_sha1(path) -> str:
     "The SHA-1 of the file at `path` (what a result records of the data it was computed from)."
     h = hashlib.sha1()
@@ -30,7 +30,7 @@ def file_sha1(path) -> str:
         for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
     return h.hexdigest()
 
-# %% ../nbs/23_pubfig.ipynb #4ff291b1
+# %% ../nbs/23_pubfig.ipynb #c080a7fe
 def validation_split(data: RelativeAttributes, fraction: float = 0.25, seed: int = 0) -> dict:
     "Indices of the `fit`, `val` and `test` images: `fraction` of each category's training images (at least one) held out for model selection."
     if not 0 < fraction < 1: raise ValueError(f"`fraction` must be between 0 and 1 (the share of each category's training images used for validation), got {fraction}")
@@ -47,7 +47,7 @@ def standardise(feat: torch.Tensor, fit: torch.Tensor) -> torch.Tensor:
     mu, sd = feat[fit].mean(0), feat[fit].std(0)
     return (feat - mu) / torch.where(sd > 0, sd, torch.ones_like(sd))
 
-# %% ../nbs/23_pubfig.ipynb #c3d9b688
+# %% ../nbs/23_pubfig.ipynb #146981ba
 def sequence_length(spec, n_levels: int, attribute: str, ties: bool = False) -> int:
     "The length `spec` (an int, or 'max': the attribute's number of distinct strength levels); without `ties`, at most `n_levels`."
     l = n_levels if str(spec).strip() == 'max' else check_int(int(spec), 'l', low=2)
@@ -56,7 +56,7 @@ def sequence_length(spec, n_levels: int, attribute: str, ties: bool = False) -> 
                          f"sequences of different strengths cannot be that long; use l <= {n_levels} or ties")
     return l
 
-# %% ../nbs/23_pubfig.ipynb #10ff781b
+# %% ../nbs/23_pubfig.ipynb #c8046bab
 def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, seed: int, ties: bool = False) -> dict:
     "`n` ordered sequences of `l` of the `images` (indices) by their `levels` `(len(images),)`, and one scramble of each: `idx`, `perm`, `groups`."
     g = torch.Generator().manual_seed(seed)
@@ -73,7 +73,7 @@ def score_order(scores: torch.Tensor, seqs: dict) -> dict:
     return dict(kendall_tau=kendall_tau(pred, seqs['perm'], g).item(), hamming=hamming_similarity(pred, seqs['perm'], g).item(),
                 pairwise_accuracy=pairwise_accuracy(pred, seqs['perm'], g).item())
 
-# %% ../nbs/23_pubfig.ipynb #97bb9819
+# %% ../nbs/23_pubfig.ipynb #bc70240b
 def sequences_input(x: torch.Tensor, seqs: dict) -> torch.Tensor:
     "The scrambled sequences of `seqs` as model input `(n, l, D)` from the per-image features `x`."
     return apply_perm(x[seqs['idx']], seqs['perm'])
@@ -99,7 +99,7 @@ def select_and_train(config: dict, x: torch.Tensor, images: torch.Tensor, levels
     model.load_state_dict(best[1])
     return model.eval(), dict(curve=curve, best_step=best[2], val_pairwise_accuracy=best[0], seconds=hist['seconds'])
 
-# %% ../nbs/23_pubfig.ipynb #0e494bc1
+# %% ../nbs/23_pubfig.ipynb #644091be
 def all_pairs(levels: torch.Tensor, images: torch.Tensor, seed: int = 0) -> dict:
     "Every pair of the `images` with different `levels`, weaker first, each scrambled by a random permutation, as sequences of l = 2."
     i, j = torch.triu_indices(len(images), len(images), 1)
@@ -122,7 +122,7 @@ def pairs_accuracy(model, x: torch.Tensor, pairs: dict, chunk: int = 16384) -> f
         correct += (pred == perm).all(-1).sum().item()
     return correct / len(local)
 
-# %% ../nbs/23_pubfig.ipynb #ae3d5eca
+# %% ../nbs/23_pubfig.ipynb #232110ad
 def person_classifier_scores(data: RelativeAttributes, x: torch.Tensor, fit: torch.Tensor, weight_decay: float = 1e-3) -> torch.Tensor:
     """Scores `(N, A)` of a baseline that uses the categories instead of the orderings: a multinomial logistic regression from the features `x`
     to the category (person or scene), trained on the images `fit` (L-BFGS, L2 penalty `weight_decay`); an image's score for an attribute is
@@ -140,7 +140,7 @@ def person_classifier_scores(data: RelativeAttributes, x: torch.Tensor, fit: tor
     strength = torch.stack([data.strengths[data.class_labels == c][0] for c in classes])     # (C, A): category-level strengths
     with torch.no_grad(): return (x @ W + b).softmax(-1) @ strength
 
-# %% ../nbs/23_pubfig.ipynb #49a239f7
+# %% ../nbs/23_pubfig.ipynb #ac8edc9b
 def feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max', heads=('sinkhorn', 'naive', 'equivariant'), seeds=(0,),
                 baselines=('RankSVM',),
                 steps: int = 1000, eval_every: int = 100, n_test: int = 2000, n_val: int = 500, n_curve: int = 500, val_fraction: float = 0.25, ties: bool = False,
@@ -191,7 +191,7 @@ def attribute_means(rows: list) -> list:
     return [dict(table='mean', over=t, model=m, length=spec, seed=seed, attributes=len(v), pairwise_accuracy=sum(v) / len(v))
             for (t, m, spec, seed), v in groups.items()]
 
-# %% ../nbs/23_pubfig.ipynb #68949fec
+# %% ../nbs/23_pubfig.ipynb #0c653496
 _T2 = dict(Male=99.44, White=97.99, Young=99.00, Smiling=97.88, Chubby=97.66, VisibleForehead=99.00, BushyEyebrows=97.21, NarrowEyes=96.54,
            PointyNose=96.21, BigLips=99.55, RoundFace=99.11)                # Santa Cruz et al. 2017, Table 2 (DeepPermNet, AlexNet on the images)
 _T2_RANKSVM = dict(Male=81.80, White=76.97, Young=83.20, Smiling=79.90, Chubby=76.27, VisibleForehead=87.60, BushyEyebrows=79.87,
@@ -210,20 +210,10 @@ DEEPPERMNET_PUBFIG = Experiment(
                   dict(table='sequences'), digits=3),
             Table(['attribute', 'model'], ['pairwise_accuracy'], 'Per attribute: every pair of test images of different strength (l = 2 models)',
                   dict(table='all pairs'), digits=3)],
-    references=[Reference('pairwise_accuracy', 0.9814, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER, match=dict(table='mean', over='sequences', model='sinkhorn')),
+    references=[Reference('pairwise_accuracy', 0.9814, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER, match=dict(table='mean', over='sequences', model='sinkhorn', length='max')),
                 Reference('pairwise_accuracy', 0.8056, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='mean', model='RankSVM'))]
                + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER,
                             match=dict(table='sequences', attribute=a, model='sinkhorn', length='max')) for a, v in _T2.items()]
                + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='all pairs', attribute=a, model='RankSVM'))
                   for a, v in _T2_RANKSVM.items()],
-    results='results/deeppermnet_pubfig/pubfig')
-
-def pubfig_results(root=None, tables=None) -> str:
-    "The `tables` (default: every table) of `deeppermnet-pubfig` from the run folders below `root` (default: the committed results), with the means over the attributes computed from their rows."
-    root = Path(root) if root is not None else find_repo() / DEEPPERMNET_PUBFIG.results
-    rows, problems = collect_rows(root)
-    rows = [r for r in rows if r['experiment'] == DEEPPERMNET_PUBFIG.name]
-    if not rows: raise FileNotFoundError(f"no results of {DEEPPERMNET_PUBFIG.name!r} under {root}")
-    rows += attribute_means(rows)
-    out = [t for t in (render_table(DEEPPERMNET_PUBFIG, rows, tab) for tab in (tables or DEEPPERMNET_PUBFIG.tables)) if t]
-    return '\n\n'.join(out + [f'*Could not read {f}: {why}*' for f, why in problems])
+    results='results/deeppermnet_pubfig/pubfig', derive=attribute_means)

@@ -63,7 +63,9 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> RelativeAttr
     except Exception as e: raise ValueError(f"{path} is not a readable .mat file ({type(e).__name__}: {e})") from None
     missing = [f for f in _FIELDS if f not in m]
     if missing: raise ValueError(f"{path} lacks the field(s) {missing}: expected Parikh and Grauman's data.mat with {list(_FIELDS)}")
-    labels = torch.as_tensor(np.asarray(m['class_labels']).ravel().astype(np.int64)) - 1
+    raw = np.asarray(m['class_labels'], dtype=np.float64).ravel()
+    if not np.array_equal(raw, np.round(raw)): raise ValueError(f"{path}: class_labels must be whole numbers (1-based categories), got e.g. {raw[raw != np.round(raw)][:3].tolist()}")
+    labels = torch.as_tensor(raw.astype(np.int64)) - 1
     order = torch.as_tensor(np.asarray(m['relative_ordering']).astype(np.float32))          # (A, C)
     names, classes = _strings(m['attribute_names']), _strings(m['class_names'])
     N, (A, C) = len(labels), order.shape
@@ -71,8 +73,8 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> RelativeAttr
         raise ValueError(f"{path}: relative_ordering is {A}×{C} but there are {len(names)} attribute_names, {len(classes)} class_names "
                          f"and class_labels from {int(labels.min()) + 1} to {int(labels.max()) + 1}")
     feat, preds = np.asarray(m['feat'], dtype=np.float32), np.asarray(m['relative_att_predictions'], dtype=np.float32)
-    if feat.shape[0] != N or preds.shape != (N, A) or np.asarray(m['used_for_training']).size != N:
-        raise ValueError(f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape} and used_for_training must have one row per image ({N})")
+    if feat.shape[0] != N or preds.shape != (N, A) or np.asarray(m['used_for_training']).size != N or len(_strings(m['im_names'])) != N:
+        raise ValueError(f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape}, used_for_training and im_names must have one entry per image ({N})")
     bad = np.flatnonzero(~np.isfinite(feat).all(1))
     if len(bad): raise ValueError(f"{path}: `feat` has NaN or infinite values in {len(bad)} rows (images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); every image needs finite features")
     return RelativeAttributes(dataset, names, classes, labels, order[:, labels].T.contiguous(),
