@@ -9,7 +9,7 @@ __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise',
            'score_order', 'sequences_input', 'select_and_train', 'all_pairs', 'pairs_accuracy',
            'person_classifier_scores', 'feature_run', 'attribute_means']
 
-# %% ../nbs/23_pubfig.ipynb #b9dbc12a
+# %% ../nbs/23_pubfig.ipynb #5e9625a8
 import copy, hashlib
 from pathlib import Path
 import torch
@@ -22,7 +22,7 @@ from .train import seed_everything
 from .matching import apply_perm, matching_indices
 from .experiment import Experiment, Table, Reference
 
-# %% ../nbs/23_pubfig.ipynb #34117466
+# %% ../nbs/23_pubfig.ipynb #9208fee6
 def file_sha1(path) -> str:
     "The SHA-1 of the file at `path` (what a result records of the data it was computed from)."
     h = hashlib.sha1()
@@ -30,7 +30,7 @@ def file_sha1(path) -> str:
         for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
     return h.hexdigest()
 
-# %% ../nbs/23_pubfig.ipynb #c080a7fe
+# %% ../nbs/23_pubfig.ipynb #b5f4438a
 def validation_split(data: RelativeAttributes, fraction: float = 0.25, seed: int = 0) -> dict:
     "Indices of the `fit`, `val` and `test` images: `fraction` of each category's training images (at least one) held out for model selection."
     if not 0 < fraction < 1: raise ValueError(f"`fraction` must be between 0 and 1 (the share of each category's training images used for validation), got {fraction}")
@@ -47,7 +47,7 @@ def standardise(feat: torch.Tensor, fit: torch.Tensor) -> torch.Tensor:
     mu, sd = feat[fit].mean(0), feat[fit].std(0)
     return (feat - mu) / torch.where(sd > 0, sd, torch.ones_like(sd))
 
-# %% ../nbs/23_pubfig.ipynb #146981ba
+# %% ../nbs/23_pubfig.ipynb #ef3f0129
 def sequence_length(spec, n_levels: int, attribute: str, ties: bool = False) -> int:
     "The length `spec` (an int, or 'max': the attribute's number of distinct strength levels); without `ties`, at most `n_levels`."
     l = n_levels if str(spec).strip() == 'max' else check_int(int(spec), 'l', low=2)
@@ -56,7 +56,7 @@ def sequence_length(spec, n_levels: int, attribute: str, ties: bool = False) -> 
                          f"sequences of different strengths cannot be that long; use l <= {n_levels} or ties")
     return l
 
-# %% ../nbs/23_pubfig.ipynb #c8046bab
+# %% ../nbs/23_pubfig.ipynb #9f03491a
 def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, seed: int, ties: bool = False) -> dict:
     "`n` ordered sequences of `l` of the `images` (indices) by their `levels` `(len(images),)`, and one scramble of each: `idx`, `perm`, `groups`."
     g = torch.Generator().manual_seed(seed)
@@ -73,7 +73,7 @@ def score_order(scores: torch.Tensor, seqs: dict) -> dict:
     return dict(kendall_tau=kendall_tau(pred, seqs['perm'], g).item(), hamming=hamming_similarity(pred, seqs['perm'], g).item(),
                 pairwise_accuracy=pairwise_accuracy(pred, seqs['perm'], g).item())
 
-# %% ../nbs/23_pubfig.ipynb #bc70240b
+# %% ../nbs/23_pubfig.ipynb #71f37fb8
 def sequences_input(x: torch.Tensor, seqs: dict) -> torch.Tensor:
     "The scrambled sequences of `seqs` as model input `(n, l, D)` from the per-image features `x`."
     return apply_perm(x[seqs['idx']], seqs['perm'])
@@ -99,7 +99,7 @@ def select_and_train(config: dict, x: torch.Tensor, images: torch.Tensor, levels
     model.load_state_dict(best[1])
     return model.eval(), dict(curve=curve, best_step=best[2], val_pairwise_accuracy=best[0], seconds=hist['seconds'])
 
-# %% ../nbs/23_pubfig.ipynb #644091be
+# %% ../nbs/23_pubfig.ipynb #3d3c7c40
 def all_pairs(levels: torch.Tensor, images: torch.Tensor, seed: int = 0) -> dict:
     "Every pair of the `images` with different `levels`, weaker first, each scrambled by a random permutation, as sequences of l = 2."
     i, j = torch.triu_indices(len(images), len(images), 1)
@@ -122,7 +122,7 @@ def pairs_accuracy(model, x: torch.Tensor, pairs: dict, chunk: int = 16384) -> f
         correct += (pred == perm).all(-1).sum().item()
     return correct / len(local)
 
-# %% ../nbs/23_pubfig.ipynb #232110ad
+# %% ../nbs/23_pubfig.ipynb #d4840f10
 def person_classifier_scores(data: RelativeAttributes, x: torch.Tensor, fit: torch.Tensor, weight_decay: float = 1e-3) -> torch.Tensor:
     """Scores `(N, A)` of a baseline that uses the categories instead of the orderings: a multinomial logistic regression from the features `x`
     to the category (person or scene), trained on the images `fit` (L-BFGS, L2 penalty `weight_decay`); an image's score for an attribute is
@@ -140,7 +140,7 @@ def person_classifier_scores(data: RelativeAttributes, x: torch.Tensor, fit: tor
     strength = torch.stack([data.strengths[data.class_labels == c][0] for c in classes])     # (C, A): category-level strengths
     with torch.no_grad(): return (x @ W + b).softmax(-1) @ strength
 
-# %% ../nbs/23_pubfig.ipynb #ac8edc9b
+# %% ../nbs/23_pubfig.ipynb #3beb32dd
 def feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max', heads=('sinkhorn', 'naive', 'equivariant'), seeds=(0,),
                 baselines=('RankSVM',),
                 steps: int = 1000, eval_every: int = 100, n_test: int = 2000, n_val: int = 500, n_curve: int = 500, val_fraction: float = 0.25, ties: bool = False,
@@ -191,7 +191,7 @@ def attribute_means(rows: list) -> list:
     return [dict(table='mean', over=t, model=m, length=spec, seed=seed, attributes=len(v), pairwise_accuracy=sum(v) / len(v))
             for (t, m, spec, seed), v in groups.items()]
 
-# %% ../nbs/23_pubfig.ipynb #0c653496
+# %% ../nbs/23_pubfig.ipynb #5af51f12
 _T2 = dict(Male=99.44, White=97.99, Young=99.00, Smiling=97.88, Chubby=97.66, VisibleForehead=99.00, BushyEyebrows=97.21, NarrowEyes=96.54,
            PointyNose=96.21, BigLips=99.55, RoundFace=99.11)                # Santa Cruz et al. 2017, Table 2 (DeepPermNet, AlexNet on the images)
 _T2_RANKSVM = dict(Male=81.80, White=76.97, Young=83.20, Smiling=79.90, Chubby=76.27, VisibleForehead=87.60, BushyEyebrows=79.87,
