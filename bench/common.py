@@ -8,7 +8,7 @@ import time
 
 import torch
 
-from permtutorial.experiment import save_table, table_markdown
+from permtutorial.experiment import find_repo, save_table, table_markdown
 
 
 def add_output_args(ap):
@@ -21,7 +21,7 @@ def report(args, table, rows, suffix=""):
     print("\n" + table_markdown(rows, table) + "\n", flush=True)
     if args.out:
         path = args.out.replace(".json", f"{suffix}.json")
-        save_table(path, table, rows, overwrite=args.overwrite, command=" ".join(["python", *sys.argv]), cwd=os.getcwd(),
+        save_table(path, table, rows, overwrite=args.overwrite, command=" ".join(["python", *sys.argv]), cwd=os.path.relpath(os.getcwd(), find_repo()),
                    machine=f"{platform.machine()}, {torch.get_num_threads()} threads, torch {torch.__version__}",
                    date=time.strftime("%Y-%m-%d"))
         print(f"saved {path}")

@@ -6,11 +6,10 @@ Docs: https://permtutorial.github.io/permtutorial/checks.html.md"""
 
 # %% auto #0
 __all__ = ['check_tensor', 'check_min_dims', 'check_square', 'all_finite', 'check_finite', 'check_positive', 'check_int',
-           'check_choice', 'divide_by_tau', 'check_perm', 'check_same_shape', 'plain_data', 'in_threads']
+           'check_choice', 'divide_by_tau', 'check_perm', 'check_same_shape', 'plain_data']
 
 # %% ../nbs/00_checks.ipynb #f5db75d9
 import os
-from concurrent.futures import ThreadPoolExecutor
 from numbers import Integral, Real
 import numpy as np
 import torch
@@ -113,21 +112,3 @@ def plain_data(x, name: str = 'metadata'):
     if isinstance(x, os.PathLike): return os.fspath(x)
     if x is None or isinstance(x, (bool, int, float, str)): return x
     raise TypeError(f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; use numbers, strings, lists or dicts")
-
-# %% ../nbs/00_checks.ipynb #a1c0ffe1
-_POOL = None
-
-def _forget_pool():
-    "A forked child inherits the pool object but not its threads; it must start its own."
-    global _POOL
-    _POOL = None
-if hasattr(os, 'register_at_fork'): os.register_at_fork(after_in_child=_forget_pool)
-
-def in_threads(fn, n: int, parallel: bool = True) -> list:
-    "`[fn(start, stop), ...]` over contiguous chunks of `range(n)`, one per thread, in a fork-safe pool; one call `fn(0, n)` unless `parallel`."
-    global _POOL
-    n_workers = min(torch.get_num_threads(), n) if parallel else 1
-    if n_workers < 2: return [fn(0, n)]
-    if _POOL is None or _POOL._max_workers < n_workers: _POOL = ThreadPoolExecutor(n_workers, thread_name_prefix='permtutorial')
-    bounds = [n * k // n_workers for k in range(n_workers + 1)]
-    return list(_POOL.map(fn, bounds[:-1], bounds[1:]))

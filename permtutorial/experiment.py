@@ -119,12 +119,18 @@ class RunFolder:
     @property
     def checkpoint(self): return None if self.path is None else self.path / 'checkpoint.pt'
 
-    def train_or_load(self, train: bool, train_fn, load_fn, weights=None, committed=None):
-        "`train_fn(checkpoint)` when `train`, else `load_fn(path)` for `weights` or the `committed` file; both return `(model, meta)`."
+    def train_or_load(self, train: bool, train_fn, load_fn, weights=None, committed=None, expect: dict = None):
+        """`train_fn(checkpoint)` when `train`, else `load_fn(path)` for `weights` or the `committed` file; both return `(model, meta)`.
+        `expect`: the entries of the loaded model's `config` that the run's parameters fix; a file with other values is refused."""
         if train: return train_fn(self.checkpoint)
         path = weights or committed
         if path is None: raise FileNotFoundError("no committed weights for these parameters; pass `weights`, or run with train=True")
-        return load_fn(path)
+        model, meta = load_fn(path)
+        wrong = {k: (model.config.get(k), v) for k, v in (expect or {}).items() if model.config.get(k) != v}
+        if wrong:
+            raise ValueError(f"`weights` {path} hold a model with " + ', '.join(f'{k} = {got!r}' for k, (got, _) in wrong.items()) +
+                             "; this run's parameters need " + ', '.join(f'{k} = {want!r}' for k, (_, want) in wrong.items()))
+        return model, meta
 
     def save_figure(self, fig, name: str):
         "Save `fig` as `name` in the run folder (nothing without one)."
@@ -151,8 +157,9 @@ def read_rows(folder) -> list:
     metrics = load('metrics.json')
     params = load('params.json') if (folder / 'params.json').exists() else {}
     rows = metrics['rows'] if isinstance(metrics, dict) and 'rows' in metrics else [metrics]
-    if not isinstance(params, dict) or not all(isinstance(r, dict) for r in rows):
+    if not isinstance(params, dict) or not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ValueError(f"{folder}: metrics.json must hold a dict of metrics or {{'rows': [dicts]}}, and params.json a dict")
+    if not rows or rows == [{}]: raise ValueError(f"{folder}: metrics.json holds no results")
     name = params.get('experiment')
     if name is None:                 # a run from before params.json: the experiment whose table keys it has
         name = next((e.name for e in experiments().values() if all(k in rows[0] for k in e.tables[0].keys)), None)

@@ -13,7 +13,7 @@ __all__ = ['FASHION_CLASSES', 'DEBIAN_FASHION_MNIST', 'FASHION_SAMPLE', 'PHOTOS'
            'linear_probe', 'label_subset', 'fine_tune']
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #bb34957d
-import copy, gzip, math, os, sys
+import contextlib, copy, gzip, json, math, os, sys
 from pathlib import Path
 import numpy as np
 import torch
@@ -25,7 +25,8 @@ from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
 from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
 from .train import fit, seed_everything, pick_device, _world
-from .experiment import Experiment, Table, Reference, RunFolder
+from .experiment import Experiment, Table, Reference, RunFolder, write_json
+from .runs import RunFailed, RunLock
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #45d1f5b5
 FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
@@ -55,8 +56,9 @@ def load_fashion_mnist(root=None, train: bool = True, sample='auto', verbose: bo
         pair = _idx_pair(folder, prefix)
         if pair:
             images, labels = map(read_idx, pair)
+            where = "Debian's dataset-fashion-mnist package" if folder == DEBIAN_FASHION_MNIST else folder
             d = Digits(torch.from_numpy(images.copy()).unsqueeze(1).float() / 255, torch.from_numpy(labels.astype(np.int64)),
-                       f'Fashion-MNIST from {folder}, {split} split')
+                       f'Fashion-MNIST from {where}, {split} split')
             break
     else:
         d = load_sample(FASHION_SAMPLE, root, sample, train, 'Fashion-MNIST sample {file} (real images: 200 per class for training, 50 for testing)',
@@ -277,25 +279,51 @@ def main(argv=None):
     ap.add_argument('--device', default='auto'); ap.add_argument('--resume', action='store_true', help='continue from --out/checkpoint.pt')
     a = ap.parse_args(argv)
     rank, world, device = init_distributed(a.device)
+    again = f"{' '.join(['python', '-m', 'permtutorial.jigsaw_pretrain'] + [x for x in (argv if argv is not None else sys.argv[1:]) if x != '--resume'])} --resume"
     try:
         run = RunFolder(a.out)                      # refuses a finished run's folder in every process, before any training
-        data = pretraining_images(a.data, a.n_images, a.size, a.seed)
-        first = data[0] if torch.is_tensor(data) else data[0][0]
-        seed_everything(a.seed)                     # the same initial weights in every process (DDP also broadcasts them)
-        model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout, head=a.head)
-        hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.lr, a.lr_step, a.lr_gamma, a.seed,
-                               a.num_workers, device, run.checkpoint, a.resume)
-        flat = torch.cat([p.detach().float().flatten() for p in model.parameters()])
-        hi, lo = flat.clone(), flat.clone()
-        if world > 1:                               # every replica must hold the same weights
-            torch.distributed.all_reduce(hi, torch.distributed.ReduceOp.MAX); torch.distributed.all_reduce(lo, torch.distributed.ReduceOp.MIN)
-        if rank == 0:
-            run.finish(dict(head=a.head, data=a.data, processes=world, epochs=a.epochs, final_loss=hist['epoch_losses'][-1],
-                            replica_max_abs_diff=(hi - lo).abs().max().item(),
-                            minutes=hist['seconds'] / 60, images_per_second=a.epochs * (len(data) // a.batch_size) * a.batch_size / hist['seconds']),
-                       model, meta=dict(vars(a), epoch_losses=hist['epoch_losses']))
+        with RunLock(a.out) if rank == 0 else contextlib.nullcontext():
+            _run_args(run.path, a, write=rank == 0)
+            _pretrain(a, run, rank, world, device)
+    except (RunFailed, OSError, ValueError) as e:
+        sys.exit(f"python -m permtutorial.jigsaw_pretrain: {e}")
+    except KeyboardInterrupt:
+        sys.exit(f"python -m permtutorial.jigsaw_pretrain: interrupted; the last finished epoch is in {Path(a.out) / 'checkpoint.pt'}; continue with: {again}")
     finally:
         if torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
+
+_ARGS_MAY_CHANGE = ('out', 'resume', 'device', 'num_workers')     # where and how fast a run goes, not what it computes
+
+def _run_args(folder, a, write: bool):
+    "The run's options, kept as `args.json` in its folder: written when a run starts; a `--resume` with other options is refused."
+    now = {k: v for k, v in vars(a).items() if k not in _ARGS_MAY_CHANGE}
+    path = Path(folder) / 'args.json'
+    if a.resume and path.exists():
+        before = json.loads(path.read_text())
+        diff = [k for k in now if before.get(k) != now[k]]
+        if diff:
+            raise ValueError(f"{folder} was started with " + ', '.join(f"--{k.replace('_', '-')} {before.get(k)}" for k in diff) +
+                             "; its checkpoint continues only with the options it was trained with (pass them, or choose another --out)")
+    elif (Path(folder) / 'checkpoint.pt').exists() and not a.resume:
+        raise FileExistsError(f"{folder} holds the checkpoint of an unfinished run; pass --resume to continue it, or choose another --out")
+    elif write: write_json(path, now)
+
+def _pretrain(a, run, rank, world, device):
+    data = pretraining_images(a.data, a.n_images, a.size, a.seed)
+    first = data[0] if torch.is_tensor(data) else data[0][0]
+    seed_everything(a.seed)                     # the same initial weights in every process (DDP also broadcasts them)
+    model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout, head=a.head)
+    hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.lr, a.lr_step, a.lr_gamma, a.seed,
+                           a.num_workers, device, run.checkpoint, a.resume)
+    flat = torch.cat([p.detach().float().flatten() for p in model.parameters()])
+    hi, lo = flat.clone(), flat.clone()
+    if world > 1:                               # every replica must hold the same weights
+        torch.distributed.all_reduce(hi, torch.distributed.ReduceOp.MAX); torch.distributed.all_reduce(lo, torch.distributed.ReduceOp.MIN)
+    if rank == 0:
+        run.finish(dict(head=a.head, data=a.data, processes=world, epochs=a.epochs, final_loss=hist['epoch_losses'][-1],
+                        replica_max_abs_diff=(hi - lo).abs().max().item(),
+                        minutes=hist['seconds'] / 60, images_per_second=a.epochs * (len(data) // a.batch_size) * a.batch_size / hist['seconds']),
+                   model, meta=dict(vars(a), epoch_losses=hist['epoch_losses']))
 
 if __name__ == '__main__' and Path(sys.argv[0]).name == 'jigsaw_pretrain.py': main()
 

@@ -186,13 +186,20 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
 def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
-                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None) -> dict:
-    """Train one DeepPermNet (small CNN branch) on sequences of length `l` with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
-    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights."""
+                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None, batch_size=32, curve=None) -> dict:
+    """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
+    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights.
+    `curve`: `(scrambled, perm)` test sequences scored (pairwise accuracy) after every epoch; the result then holds `curve`, `[step, accuracy]` per epoch."""
     seed_everything(seed)
     model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim, head=head))
-    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step, ties=ties,
-                             generator=torch.Generator().manual_seed(seed), progress=False)
+    points = []
+    def score(m, scrambled, perm):                        # pairwise accuracy on sequences (on their pairs for l = 2)
+        if not eval_pairs: return evaluate_deeppermnet(m, scrambled, perm)['pairwise_accuracy']
+        return evaluate_deeppermnet(m, *pair_inputs(scrambled, perm))['hamming']   # for l = 2, a correct pair = a correct permutation
+    def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
+    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, batch_size=batch_size, lr_step=lr_step, ties=ties,
+                             generator=torch.Generator().manual_seed(seed), progress=False, epoch_end=epoch_end if curve is not None else None)
+    extra = dict(curve=points) if curve is not None else {}
     if save is not None:                                  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
         save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step), overwrite=True, half=True)
     if stability is not None:
@@ -200,18 +207,16 @@ def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, e
         return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),
                     hamming=st['hamming'].mean().item(), hs_spread=st['hamming'].std(1).mean().item(), n_scrambles=st['kendall_tau'].shape[1],
                     seconds=hist['seconds'])
-    if eval_pairs:
-        pairs, pair_perm = pair_inputs(test_scrambled, test_perm)
-        m = evaluate_deeppermnet(model, pairs, pair_perm)
-        return dict(pairwise_accuracy=m['hamming'], seconds=hist['seconds'])      # for l = 2, a correct pair = a correct permutation
-    return {**evaluate_deeppermnet(model, test_scrambled, test_perm, groups=test_groups), 'seconds': hist['seconds']}
+    if eval_pairs: return dict(pairwise_accuracy=score(model, test_scrambled, test_perm), seconds=hist['seconds'], **extra)
+    return {**evaluate_deeppermnet(model, test_scrambled, test_perm, groups=test_groups), 'seconds': hist['seconds'], **extra}
 
 # %% ../nbs/21_relative_attributes.ipynb #c0ffee21
 def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, epochs, steps_per_epoch, l=8, lr_step=0, fc6_dim=64,
-                        batch_size=32) -> dict:
+                        batch_size=32, curve=None) -> dict:
     """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with one linear output, trained on the measured
     `train_values` `(N,)` (mean squared error on the standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
-    batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy."""
+    batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy
+    (and, given `curve` test sequences `(scrambled, perm)`, their pairwise accuracy after every epoch, as `attribute_run`)."""
     check_tensor(train_values, 'train_values')
     if train_values.shape != train_x.shape[:1]:
         raise ValueError(f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}")
@@ -224,10 +229,15 @@ def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, 
     def step(model, idx):
         dev = next(model.parameters()).device
         return torch.nn.functional.mse_loss(model(train_x[idx].to(dev)).squeeze(-1), y[idx].to(dev))
-    hist = fit(model, step, batches, epochs, lr_step=lr_step, progress=False, desc='value regressor', generators=[g])
-    model.eval()
-    dev = next(model.parameters()).device
-    with torch.no_grad():
-        s = torch.cat([model(x.to(dev)).squeeze(-1).cpu() for x in test_scrambled.flatten(0, 1).split(1024)]).view(test_perm.shape)
-    pred = s.argsort(-1).argsort(-1)                     # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
-    return dict(pairwise_accuracy=pairwise_accuracy(pred, test_perm).item(), seconds=hist['seconds'])
+    def score(model, scrambled, perm):
+        model.eval()
+        dev = next(model.parameters()).device
+        with torch.no_grad():
+            s = torch.cat([model(x.to(dev)).squeeze(-1).cpu() for x in scrambled.flatten(0, 1).split(1024)]).view(perm.shape)
+        pred = s.argsort(-1).argsort(-1)                 # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
+        return pairwise_accuracy(pred, perm).item()
+    points = []
+    def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
+    hist = fit(model, step, batches, epochs, lr_step=lr_step, progress=False, desc='value regressor', generators=[g],
+               epoch_end=epoch_end if curve is not None else None)
+    return dict(pairwise_accuracy=score(model, test_scrambled, test_perm), seconds=hist['seconds'], **(dict(curve=points) if curve is not None else {}))

@@ -8,11 +8,12 @@ Docs: https://permtutorial.github.io/permtutorial/sinkhorn.html.md"""
 __all__ = ['sinkhorn_error', 'log_sinkhorn', 'sinkhorn', 'sinkhorn_linear']
 
 # %% ../nbs/02_sinkhorn.ipynb #f958ce48
-import math
+import contextlib, getpass, logging, math, os, tempfile, threading, warnings
 import numba
 import numpy as np
 import torch
-from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau, in_threads
+from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau
+from .parallel import in_threads
 
 # %% ../nbs/02_sinkhorn.ipynb #cf2c6ce1
 def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
@@ -53,7 +54,38 @@ def _loop(z, tol):
 
 _BATCH_DIM = {'last': 2, 'matrix': 0, 'bmm': 1}      # the batch axis of the stored scaling vectors in each loop
 
-@numba.njit(cache=True, nogil=True, error_model='numpy')
+def _cache_probe(): return 0
+
+def _numba_cache() -> bool:
+    """Whether numba can keep the compiled kernels on disk (beside this module, in `NUMBA_CACHE_DIR` or in the user's cache folder); when none
+    is writable, a folder in the system's temporary directory, with one warning; when that fails too, no cache (compiled in every process)."""
+    try: numba.njit(cache=True)(_cache_probe); return True
+    except RuntimeError: pass
+    numba.config.CACHE_DIR = os.path.join(tempfile.gettempdir(), f'permtutorial-numba-{getpass.getuser()}')
+    try: numba.njit(cache=True)(_cache_probe); ok = True
+    except RuntimeError: ok = False
+    warnings.warn("numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
+                  f"{numba.config.CACHE_DIR}" if ok else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
+                  "(set NUMBA_CACHE_DIR to a writable folder to keep them)", RuntimeWarning, stacklevel=2)
+    return ok
+
+_CACHE = _numba_cache()
+_LOG = logging.getLogger(__name__)
+_CALLED = set()
+
+@contextlib.contextmanager
+def _first_call(name, dtype):
+    "Around a kernel call: the first one per kernel and dtype in a process may compile it; if it takes over a second, one log line says so."
+    if (name, dtype) in _CALLED: yield; return
+    _CALLED.add((name, dtype))
+    timer = threading.Timer(1.0, _LOG.warning, (f"permtutorial.sinkhorn: compiling the {name} kernel for {dtype} (first call in this process; "
+                                                "numba caches it for later processes where it can write)",))
+    timer.daemon = True
+    timer.start()
+    try: yield
+    finally: timer.cancel()
+
+@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _extremes(x, lo, hi):
     "Per matrix b, the smallest and largest entries of the vectors x (T,n,B), into lo and hi (B,); NaN is skipped."
     for s in range(x.shape[0]):
@@ -63,7 +95,7 @@ def _extremes(x, lo, hi):
                 lo[b] = y if y < lo[b] else lo[b]
                 hi[b] = y if y > hi[b] else hi[b]
 
-@numba.njit(cache=True, nogil=True, error_model='numpy')
+@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _last_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
     """The forward loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t); then S = diag(u_T)
     K diag(v_T) (B,n,m) and the per-matrix ok flag as `_exp_domain_iterates` defines it. Returns u (T,n,B) and v (T+1,m,B) (the last only
@@ -115,7 +147,7 @@ def _last_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
                 underflow |= p[b, i, j] < tiny
     return us, vs, p, ok, underflow
 
-@numba.njit(cache=True, nogil=True, error_model='numpy', fastmath=_REASSOC)
+@numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
 def _matrix_forward(K, c, n_iters, keep, log_ok, square_bound, tiny, us, vs, p, ok, underflow):
     """The same loop and checks matrix by matrix on K (B,n,m), each matrix in cache for all its rounds; fills u (B,T,n) and v (B,T+1,m)
     (the last only unless `keep`), S, ok and underflow (B,)."""
@@ -184,14 +216,14 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
         K = k.K.numpy()
         c = K.dtype.type(c)                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
     if k.mode == 'last':
-        us, vs, p, ok, underflow = _last_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
+        with _first_call('forward', K.dtype): us, vs, p, ok, underflow = _last_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
         us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
         u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
     elif k.mode == 'matrix':
         us, vs = np.empty((B, n_iters if keep else 1, n), K.dtype), np.empty((B, n_iters + 1 if keep else 1, m), K.dtype)
         p, ok, under = np.empty_like(K), np.empty(B, np.bool_), np.empty(B, np.bool_)
         def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, log_ok, square_bound, fi.tiny, us[a:b], vs[a:b], p[a:b], ok[a:b], under[a:b])
-        in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
+        with _first_call('forward', K.dtype): in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
         us, vs, ok, p, underflow = *(torch.from_numpy(a) for a in (us, vs, ok, p)), bool(under.any())
         u, v = us[:, -1], vs[:, -1]
     else:
@@ -239,7 +271,7 @@ def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
     return log_p, (k, us, vs, bad, fs, gs)
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
-@numba.njit(cache=True, nogil=True, error_model='numpy')
+@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _last_vjp(K, us, vs, grad, c):
     "dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S) (B,n,m): the recursion above, one call."
     T, n, B = us.shape
@@ -278,7 +310,7 @@ def _last_vjp(K, us, vs, grad, c):
             for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
     return out
 
-@numba.njit(cache=True, nogil=True, error_model='numpy', fastmath=_REASSOC)
+@numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
 def _matrix_vjp(K, us, vs, grad, c, out):
     "The same recursion matrix by matrix, K (B,n,m), u (B,T,n), v (B,T+1,m), G (B,n,m), into `out` (B,n,m)."
     B, n, m = K.shape
@@ -319,9 +351,11 @@ def _exp_domain_vjp(k, us, vs, grad, c):
     if mode != 'bmm':
         K, us, vs, G = k.K.numpy(), us.numpy(), vs.numpy(), grad.contiguous().numpy()
         c = K.dtype.type(c)
-        if mode == 'last': return torch.from_numpy(_last_vjp(K, us, vs, G, c))
+        if mode == 'last':
+            with _first_call('backward', K.dtype): return torch.from_numpy(_last_vjp(K, us, vs, G, c))
         out, (B, n, m) = np.empty_like(K), K.shape
-        in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], G[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
+        with _first_call('backward', K.dtype):
+            in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], G[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
         return torch.from_numpy(out)
     ps, qs = torch.empty_like(vs[:T]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
     u2, v2 = us.square(), vs[:T].square().div_(c)

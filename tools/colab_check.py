@@ -5,9 +5,10 @@ clone (`/content`), and internet. Here: a new virtual environment with only a ke
 working folder outside the repository, and the set-up cell's clone URL pointed at this repository (the environment
 variable PERMTUTORIAL_REPO, which the cell reads in place of the GitHub URL). Each notebook is copied alone into the
 working folder and executed there; its first cell clones the repository, installs it with its extras, and moves into
-`nbs/`. Cells flagged `#| slow` or `#| cuda` are skipped, as in the tests. Only committed files reach the clone.
+`nbs/`. Every cell runs, as Colab's "Run all" does: the `#| cuda` cells too (on a machine without a GPU each must say what
+it skips, not fail) and any `#| slow` cell (`--skip slow` leaves those out). Only committed files reach the clone.
 
-    python tools/colab_check.py [--work DIR] [--keep] [NOTEBOOK ...]    # e.g. 10_data; default: every notebook in nbs/
+    python tools/colab_check.py [--work DIR] [--keep] [--skip FLAG ...] [NOTEBOOK ...]    # e.g. 10_data; default: every notebook in nbs/
 """
 import argparse
 import os
@@ -22,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNNER = r"""
 import sys, nbformat
 sys.path.insert(0, sys.argv[3])                       # this repository's tools/: the same skipping client as execute_nb.py
-from execute_nb import SkippingClient, skip_flags
+from execute_nb import SkippingClient
 nb = nbformat.read(sys.argv[1], as_version=4)
-SkippingClient(nb, skip_flags(), timeout=1800, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
+SkippingClient(nb, set(sys.argv[4].split(",")) - {""}, timeout=1800, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
 """
 
 def main(argv=None):
@@ -32,6 +33,7 @@ def main(argv=None):
     ap.add_argument("notebooks", nargs="*")
     ap.add_argument("--work", help="folder for the virtual environment and the working folder (default: a new temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the folder afterwards")
+    ap.add_argument("--skip", nargs="*", default=[], metavar="FLAG", help="leave out the cells flagged #| FLAG (default: run every cell)")
     a = ap.parse_args(argv)
     nbs = [Path(p) if p.endswith(".ipynb") else ROOT / "nbs" / f"{p}.ipynb" for p in a.notebooks] or sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if p.name != "index.ipynb")
     base = Path(a.work or tempfile.mkdtemp(prefix="colab-check-"))
@@ -49,7 +51,7 @@ def main(argv=None):
         content.mkdir(parents=True, exist_ok=True)
         shutil.copy(nb, content / nb.name)
         t = time.time()
-        r = subprocess.run([str(python), "-c", RUNNER, str(content / nb.name), str(content), str(ROOT / "tools")], env=env, cwd=content,
+        r = subprocess.run([str(python), "-c", RUNNER, str(content / nb.name), str(content), str(ROOT / "tools"), ",".join(a.skip)], env=env, cwd=content,
                            capture_output=True, text=True)
         ok = r.returncode == 0
         print(f"{nb.name}: {'ok' if ok else 'FAILED'} ({time.time() - t:.0f} s)", flush=True)
