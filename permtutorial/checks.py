@@ -21,6 +21,7 @@ def check_tensor(x, name: str) -> torch.Tensor:
         raise TypeError(f"`{name}` must be a torch.Tensor, got {type(x).__name__}")
     return x
 
+# %% ../nbs/00_checks.ipynb #02f9be2e
 def check_min_dims(x, name: str, ndim: int) -> torch.Tensor:
     "Raise unless `x` is a tensor with at least `ndim` dimensions."
     check_tensor(x, name)
@@ -28,18 +29,22 @@ def check_min_dims(x, name: str, ndim: int) -> torch.Tensor:
         raise ValueError(f"`{name}` must have at least {ndim} dimension{'s' if ndim > 1 else ''}, got shape {tuple(x.shape)}")
     return x
 
+# %% ../nbs/00_checks.ipynb #4704aa0f
 def check_square(x, name: str) -> torch.Tensor:
     "Raise unless `x` is a batch of square matrices, shape `(..., n, n)`."
     check_min_dims(x, name, 2)
     if x.shape[-1] != x.shape[-2]:
         raise ValueError(f"`{name}` must be square in its last two dimensions (..., n, n), got shape {tuple(x.shape)}")
+    if x.shape[-1] == 0: raise ValueError(f"`{name}` must hold matrices of at least 1×1, got shape {tuple(x.shape)}")
     return x
 
+# %% ../nbs/00_checks.ipynb #7359d658
 def all_finite(x: torch.Tensor) -> bool:
     "Whether every entry of the floating-point tensor `x` is finite, in one pass: min and max propagate NaN, and an infinity is an extreme."
     with torch.no_grad():             # a check records nothing for autograd
         return x.numel() == 0 or bool(torch.isfinite(torch.stack(x.aminmax())).all())
 
+# %% ../nbs/00_checks.ipynb #5039880c
 def check_finite(x, name: str):
     "Raise unless every entry of the floating-point tensor (or NumPy array) `x` is finite (no NaN or inf)."
     if isinstance(x, np.ndarray):     # lets a caller that already moved data to NumPy check it there
@@ -62,6 +67,7 @@ def check_positive(v, name: str) -> float:
         raise ValueError(f"`{name}` must be > 0, got {v}")
     return float(v)
 
+# %% ../nbs/00_checks.ipynb #cc4913de
 def check_int(v, name: str, low: int = 1) -> int:
     "Raise unless `v` is an integer >= `low` (an iteration count, a number of samples)."
     if isinstance(v, bool) or not isinstance(v, Integral):
@@ -70,12 +76,14 @@ def check_int(v, name: str, low: int = 1) -> int:
         raise ValueError(f"`{name}` must be >= {low}, got {v}")
     return int(v)
 
+# %% ../nbs/00_checks.ipynb #7cf43db4
 def check_choice(v, name: str, choices) -> str:
     "Raise unless `v` is one of `choices`."
     if v not in choices:
         raise ValueError(f"`{name}` must be one of {list(choices)}, got {v!r}")
     return v
 
+# %% ../nbs/00_checks.ipynb #39928dd9
 def divide_by_tau(x: torch.Tensor, tau: float, name: str = 'tau') -> torch.Tensor:
     "`x / tau`, refusing a temperature so small that the quotient overflows `x`'s dtype (which would turn into NaN later); `x` itself at `tau` = 1."
     if tau == 1: return x
@@ -97,6 +105,7 @@ def check_perm(perm, name: str) -> torch.Tensor:
         raise ValueError(f"`{name}` must hold a permutation of 0..{n-1} in its last dimension")
     return perm
 
+# %% ../nbs/00_checks.ipynb #b38b9f27
 def check_same_shape(a, b, name_a: str, name_b: str):
     "Raise unless tensors `a` and `b` have the same shape."
     if a.shape != b.shape:

@@ -32,6 +32,7 @@ def crop_to_grid(images: torch.Tensor, grid: int) -> torch.Tensor:
     if grid > min(H, W): raise ValueError(f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty")
     return center_crop(images, [H - H % grid, W - W % grid])
 
+# %% ../nbs/10_data.ipynb #8fdbc27f
 def cut_pieces(images: torch.Tensor, grid: int) -> torch.Tensor:
     "Cut `images` `(B, C, H, W)` into a `grid`×`grid` puzzle: pieces `(B, grid², C, H/grid, W/grid)` in row-major order."
     _check_images(images); grid = check_int(grid, 'grid', low=1)
@@ -42,6 +43,7 @@ def cut_pieces(images: torch.Tensor, grid: int) -> torch.Tensor:
     h, w = H // grid, W // grid
     return images.reshape(B, C, grid, h, grid, w).permute(0, 2, 4, 1, 3, 5).reshape(B, grid * grid, C, h, w)
 
+# %% ../nbs/10_data.ipynb #fb43b332
 def assemble_pieces(pieces: torch.Tensor, grid: int) -> torch.Tensor:
     "Put pieces `(B, grid², C, h, w)` in row-major order back together into images `(B, C, grid·h, grid·w)`."
     check_tensor(pieces, 'pieces'); grid = check_int(grid, 'grid', low=1)
@@ -57,6 +59,7 @@ def random_perms(batch: int, n: int, generator: torch.Generator = None, device=N
     "`batch` independent uniformly random permutations of `n` items, `(batch, n)`."
     return torch.rand(batch, n, generator=generator, device=device).argsort(-1)
 
+# %% ../nbs/10_data.ipynb #501d4ca7
 def scramble(pieces: torch.Tensor, generator: torch.Generator = None):
     "Reorder each image's pieces `(B, n, ...)` by a random permutation; returns `(scrambled, perm)` with `scrambled = apply_perm(pieces, perm)`."
     check_tensor(pieces, 'pieces')
@@ -64,10 +67,12 @@ def scramble(pieces: torch.Tensor, generator: torch.Generator = None):
     perm = random_perms(pieces.shape[0], pieces.shape[1], generator).to(pieces.device)
     return apply_perm(pieces, perm), perm
 
+# %% ../nbs/10_data.ipynb #b30199a6
 def unscramble(scrambled: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
     "Undo `scramble`: put scrambled pieces `(B, n, ...)` back in their original order given `perm` (true or predicted)."
     return apply_perm(scrambled, invert_perm(perm))
 
+# %% ../nbs/10_data.ipynb #6caa1a38
 def make_puzzles(images: torch.Tensor, grid: int, generator: torch.Generator = None):
     "Cut `images` into `grid`×`grid` pieces and scramble them: returns `(scrambled, perm, pieces)`."
     pieces = cut_pieces(images, grid)
@@ -94,17 +99,20 @@ class Digits:
     source: str
     def __len__(self): return len(self.labels)
 
+# %% ../nbs/10_data.ipynb #f5cec924
 def find_data_dir() -> Path:
     "The project's `data/` folder: in the working directory or its nearest parent that has one (else `data`)."
     for d in (p / 'data' for p in (Path.cwd(), *Path.cwd().parents)):
         if d.is_dir(): return d
     return Path('data')
 
+# %% ../nbs/10_data.ipynb #6d887f2a
 def find_data_file(name, root=None):
     "Path of `name` in `root`, else in the `data/` folder of the working directory or its nearest parent that has it (None if nowhere)."
     for d in [*([Path(root)] if root else []), *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents))]:
         if (d / name).is_file(): return d / name
 
+# %% ../nbs/10_data.ipynb #3135c407
 def _read_sample(path: Path):
     "`(images, labels, is_train)` of a sample file, or an error naming the file and what is wrong with it."
     try:
@@ -121,7 +129,7 @@ def _read_sample(path: Path):
                          f"{images.shape}, {labels.shape}, {is_train.shape}")
     return images, labels, is_train
 
-def load_sample(name: str, root, sample, train: bool, what: str, missing: str) -> Digits:
+def load_sample(name: str, root, sample, train: bool, what: str, missing: str) -> 'Digits':
     """The training or test split of a committed sample file: `sample` is 'auto' (find `name` in `root` or a `data/` folder),
     a path, or None (no sample); `what` describes it (`{file}` is replaced by the file name); `missing` is the error when there is none."""
     path = find_data_file(name, root) if sample == 'auto' else (Path(sample) if sample is not None else None)
@@ -131,7 +139,8 @@ def load_sample(name: str, root, sample, train: bool, what: str, missing: str) -
     return Digits(torch.from_numpy(images[keep]).unsqueeze(1).float() / 255, torch.from_numpy(labels[keep]).long(),
                   f"{what.format(file=path.name)}, {'train' if train else 'test'} split")
 
-def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> Digits:
+# %% ../nbs/10_data.ipynb #d98240c1
+def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> 'Digits':
     "MNIST digits: full MNIST from torchvision when present under `root` (default: `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
     split = 'train' if train else 'test'
     root = str(root or find_data_dir())

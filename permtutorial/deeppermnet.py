@@ -82,6 +82,7 @@ class SinkhornOutput:
         return permutation_loss(soft_permutation(scores, **layer_kw), target)
     def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor: return soft_permutation(scores, **layer_kw).exp()
 
+# %% ../nbs/20_deeppermnet.ipynb #88c10d32
 class SigmoidOutput:
     "A head of l² independent sigmoids, trained with binary cross-entropy and matched on the sigmoid outputs."
     def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor: return naive_loss(scores, target)
@@ -95,6 +96,7 @@ class PaperHead(SinkhornOutput, nn.Sequential):
         self.l = l
     def forward(self, f: torch.Tensor) -> torch.Tensor: return super().forward(f.flatten(1)).view(len(f), self.l, self.l)
 
+# %% ../nbs/20_deeppermnet.ipynb #6605f4a3
 class NaiveHead(SigmoidOutput, PaperHead):
     "The paper's naive baseline: the same network as `PaperHead`, its l² outputs read as independent sigmoids."
 
@@ -130,11 +132,16 @@ class DeepPermNet(nn.Module):
         if not (isinstance(head, nn.Module) and callable(getattr(head, 'loss', None)) and callable(getattr(head, 'soft', None))):
             raise TypeError(f"`head` must be one of {list(HEADS)} or an nn.Module with `loss` and `soft` methods, got {type(head).__name__}")
         self.head = head
+        first = next((m for m in branch.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)   # what each item must be: channels or features
+        self._item_dim = (first.in_channels, 'channels') if isinstance(first, nn.Conv2d) else (first.in_features, 'features') if first else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         check_tensor(x, 'x')
         if x.dim() < 3 or x.shape[1] != self.l:
             raise ValueError(f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, got {tuple(x.shape)}")
+        if self._item_dim and x.shape[2] != self._item_dim[0]:
+            n, what = self._item_dim
+            raise ValueError(f"`x` must have {n} {what} per item for this branch, (B, l, {n}, ...), got {x.shape[2]} (shape {tuple(x.shape)})")
         B, items = x.shape[0], x.flatten(0, 1)           # all B*l items in one batched call: the branches share weights
         if items.dim() == 4 and items.is_cuda: items = items.contiguous(memory_format=torch.channels_last)
         return self.head(self.branch(items).reshape(B, self.l, -1))
@@ -163,10 +170,12 @@ def target_matrix(perm: torch.Tensor, groups: torch.Tensor = None) -> torch.Tens
     T = P @ same                                                          # row i: the positions of the tie group of item perm[i]
     return T / T.sum(-1, keepdim=True)
 
+# %% ../nbs/20_deeppermnet.ipynb #4da3a594
 def permutation_loss(log_q: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     "The paper's multinomial log loss `-sum_ij T_ij log Q_ij`, averaged over the batch (T: a permutation or tie-aware target)."
     return -(target * log_q).sum((-1, -2)).mean()
 
+# %% ../nbs/20_deeppermnet.ipynb #b68eb812
 def naive_loss(scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     "The naive baseline: l² independent sigmoids with binary cross-entropy against the target's entries, summed per sequence."
     return F.binary_cross_entropy_with_logits(scores.float(), target, reduction='none').sum((-1, -2)).mean()
@@ -179,6 +188,7 @@ def soft_outputs(model: nn.Module, scrambled: torch.Tensor, batch_size: int = 25
     device = next(model.parameters()).device
     return torch.cat([model.head.soft(model(x.to(device)).float(), **layer_kw).cpu() for x in scrambled.split(batch_size)])
 
+# %% ../nbs/20_deeppermnet.ipynb #5edb75e0
 def predict_perm(model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw) -> torch.Tensor:
     "Predicted permutations `(B, l)`: the matching (nearest permutation) of the model's soft output."
     return matching_indices(soft_outputs(model, scrambled, batch_size, **layer_kw))
@@ -194,6 +204,7 @@ def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tenso
     q = torch.quantile(strength.double(), torch.linspace(0, 1, check_int(n_levels, 'n_levels', low=2) + 1, dtype=torch.float64)[1:-1])
     return torch.unique(torch.bucketize(strength.double(), q), return_inverse=True)[1]   # consecutive levels, as `ordered_sequences` needs
 
+# %% ../nbs/20_deeppermnet.ipynb #72083de0
 def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Generator = None, ties: bool = False):
     "`n` sequences of `l` item indices `(n, l)`, sorted by level, one item per level drawn (distinct levels unless `ties`); with `ties`, also their groups."
     l, n = check_int(l, 'l', low=2), check_int(n, 'n')
@@ -211,6 +222,7 @@ def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Gen
     idx = order[start[lv] + pick]
     return (idx, lv) if ties else idx
 
+# %% ../nbs/20_deeppermnet.ipynb #a2fb89b6
 def scramble_sequences(items: torch.Tensor, generator: torch.Generator = None):
     "Scramble each ordered sequence `items` `(B, l, ...)` by a uniformly random permutation: `(scrambled, perm)` with `scrambled = apply_perm(items, perm)`."
     perm = random_perms(items.shape[0], items.shape[1], generator=generator, device=items.device)
@@ -242,6 +254,7 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
     return fit(model, step, batches, epochs, lr=lr, lr_step=lr_step, lr_gamma=lr_gamma, device=device, checkpoint=checkpoint, resume=resume, progress=progress,
                desc=f'{type(head).__name__} l={l}', generators=[generator] if generator is not None else [], epoch_end=epoch_end)
 
+# %% ../nbs/20_deeppermnet.ipynb #4ed6553d
 def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, groups: torch.Tensor = None, **layer_kw) -> dict:
     "Kendall tau, Hamming similarity, pairwise accuracy (tie-aware with `groups`) and l1 normalisation error on scrambled sequences."
     Q = soft_outputs(model, scrambled, **layer_kw)
@@ -252,7 +265,7 @@ def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.
 # %% ../nbs/20_deeppermnet.ipynb #3ef41530
 _BRANCHES = {'small_cnn': SmallCNN, 'mlp': MLPBranch, 'torchvision': TorchvisionBranch}
 
-def build_deeppermnet(config: dict) -> DeepPermNet:
+def build_deeppermnet(config: dict) -> 'DeepPermNet':
     "A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}` and optionally `'dropout'` (default 0.5), `'head'` (default 'sinkhorn') and `'head_kw'`."
     check_choice(config.get('branch'), "config['branch']", tuple(_BRANCHES))
     kw = {k: v for k, v in config['branch_kw'].items() if k != 'weights'}        # pretrained weights come from the file
@@ -261,12 +274,14 @@ def build_deeppermnet(config: dict) -> DeepPermNet:
     model.config = dict(config)
     return model
 
-def save_deeppermnet(path, model: DeepPermNet, meta: dict = None, overwrite: bool = False, half: bool = False):
+# %% ../nbs/20_deeppermnet.ipynb #9d0bf7da
+def save_deeppermnet(path, model: 'DeepPermNet', meta: dict = None, overwrite: bool = False, half: bool = False):
     "Write `model` (built by `build_deeppermnet`) with its config (in float16 with `half`); an existing file is kept unless `overwrite=True`."
     if not hasattr(model, 'config'): raise ValueError("`model` must be built by `build_deeppermnet(config)` so that its file can rebuild it")
     return save_weights(path, model, model.config, meta, half=half, overwrite=overwrite)
 
-def load_deeppermnet(path, model: DeepPermNet = None) -> DeepPermNet:
+# %% ../nbs/20_deeppermnet.ipynb #da799ee8
+def load_deeppermnet(path, model: 'DeepPermNet' = None) -> 'DeepPermNet':
     "The model stored at `path` (rebuilt from its config), or its weights loaded into `model`, which must have the same config."
     d = load_weights(path)
     if model is None: model = build_deeppermnet(d['config'])

@@ -10,7 +10,7 @@ __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 
            'save_table', 'table_file_markdown', 'show_table']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
-import json, os
+import dataclasses, json, os
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -80,7 +80,8 @@ def experiments() -> dict:
         if not m.name.startswith('_'): importlib.import_module(f'permtutorial.{m.name}')
     return dict(_REGISTRY)
 
-def get_experiment(name: str) -> Experiment:
+# %% ../nbs/07_experiment.ipynb #54547d3a
+def get_experiment(name: str) -> 'Experiment':
     "The experiment called `name` (or one of its aliases); a clear error lists the names there are."
     exps = experiments()
     for e in exps.values():
@@ -167,6 +168,7 @@ def read_rows(folder) -> list:
         name = next((e.name for e in experiments().values() if name == e.name or name in e.aliases), name)
     return [dict(r, experiment=name, run=str(folder)) for r in rows]
 
+# %% ../nbs/07_experiment.ipynb #2e5661dd
 def collect_rows(root) -> tuple:
     "`(rows, problems)` for every run folder below `root`: the rows of each readable one, and `(folder, reason)` for the others."
     rows, problems = [], []
@@ -196,7 +198,7 @@ def _references(refs) -> str:
     for r in refs: by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value}')
     return '; '.join(f"{', '.join(v)} ({f'[{s}]({u})' if u else s})" for (s, u), v in by_source.items())
 
-def table_markdown(rows: list, table: Table, references=(), run_column: bool = False) -> str:
+def table_markdown(rows: list, table: 'Table', references=(), run_column: bool = False) -> str:
     "A markdown table of result `rows` for `table`: keys, values (mean ± std over rows sharing the keys), the `references` that apply; with `run_column`, one row per run folder."
     groups = {}
     for r in rows:
@@ -217,9 +219,15 @@ def table_markdown(rows: list, table: Table, references=(), run_column: bool = F
         lines.append('| ' + ' | '.join(cells) + ' |')
     return (f'**{table.title}**\n\n' if table.title else '') + '\n'.join(lines)
 
-def render_table(exp: Experiment, rows: list, table: Table = None, run_column: bool = False) -> str:
-    "The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with `exp`'s references."
-    return table_markdown([r for r in rows if r.get('experiment', exp.name) == exp.name], table or exp.tables[0], exp.references, run_column)
+# %% ../nbs/07_experiment.ipynb #d43702d8
+def render_table(exp: 'Experiment', rows: list, table: 'Table' = None, run_column: bool = False, demo: dict = None) -> str:
+    """The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with `exp`'s references; for rows of a small
+    demonstration run, `demo` (its parameters) titles the table as such, without the papers' numbers."""
+    table = table or exp.tables[0]
+    if demo is not None:
+        what = ', '.join(f'{k} = {v}' for k, v in demo.items())
+        table = dataclasses.replace(table, title=f'Small demonstration run ({what}), not a result: {table.title}')
+    return table_markdown([r for r in rows if r.get('experiment', exp.name) == exp.name], table, () if demo is not None else exp.references, run_column)
 
 # %% ../nbs/07_experiment.ipynb #d83d6cc7
 def results_markdown(name: str, root=None, tables=None) -> str:
@@ -237,24 +245,27 @@ def results_markdown(name: str, root=None, tables=None) -> str:
     out += [f'*Could not read {f}: {why}*' for f, why in problems]
     return '\n\n'.join(out)
 
+# %% ../nbs/07_experiment.ipynb #68300cf9
 def show_results(name: str, root=None, tables=None):
     "Display `results_markdown(name, root, tables)` as markdown (in a notebook)."
     from IPython.display import Markdown
     return Markdown(results_markdown(name, root, tables))
 
 # %% ../nbs/07_experiment.ipynb #bab19202
-def save_table(path, table: Table, rows: list, overwrite: bool = False, **info) -> Path:
+def save_table(path, table: 'Table', rows: list, overwrite: bool = False, **info) -> Path:
     "Save result `rows` with the `table` that lays them out (and `info`, e.g. the command and machine) as JSON at `path`."
     path = Path(path)
     if path.exists() and not overwrite: raise FileExistsError(f"{path} exists; pass overwrite=True (--overwrite) to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_json(path, dict(table=dict(keys=table.keys, values=table.values, title=table.title, digits=table.digits), rows=rows, **info))
 
+# %% ../nbs/07_experiment.ipynb #58037be2
 def table_file_markdown(path) -> str:
     "The markdown table of a file written by `save_table`."
     d = json.loads(Path(path).read_text())
     return table_markdown(d['rows'], Table(**d['table']))
 
+# %% ../nbs/07_experiment.ipynb #c0ad5491
 def show_table(path):
     "Display `table_file_markdown(path)` as markdown (in a notebook)."
     from IPython.display import Markdown

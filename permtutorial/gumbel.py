@@ -17,6 +17,7 @@ def sample_gumbel(shape, device=None, dtype=None, generator: torch.Generator = N
     e = torch.empty(shape, device=device, dtype=dtype or torch.get_default_dtype())
     return -e.exponential_(generator=generator).log()
 
+# %% ../nbs/01_gumbel.ipynb #09bf8ce7
 def gumbel_max(logits: torch.Tensor, dim: int = -1, generator: torch.Generator = None) -> torch.Tensor:
     "Exact categorical sample along `dim`: the index of the largest `logits + Gumbel noise`."
     check_finite(check_min_dims(logits, 'logits', 1), 'logits')

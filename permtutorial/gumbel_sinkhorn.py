@@ -29,6 +29,7 @@ def perturb_with_gumbel(log_alpha: torch.Tensor, n_samples: int = 1, noise_facto
     noise = sample_gumbel((n_samples, *log_alpha.shape), log_alpha.device, log_alpha.dtype, generator)
     return log_alpha.unsqueeze(0) + noise_factor * noise
 
+# %% ../nbs/04_gumbel_sinkhorn.ipynb #f76e5cd8
 def gumbel_sinkhorn(log_alpha: torch.Tensor, tau: float = 1.0, n_iters: int = 20, n_samples: int = 1,
                     noise_factor: float = 1.0, hard: bool = False, generator: torch.Generator = None) -> torch.Tensor:
     "Gumbel-Sinkhorn samples `S((log_alpha + noise) / tau)`, shape `(n_samples, *batch, n, n)`; `hard=True`: straight-through permutations."
@@ -38,6 +39,7 @@ def gumbel_sinkhorn(log_alpha: torch.Tensor, tau: float = 1.0, n_iters: int = 20
     if not hard: return soft
     return matching(noisy) - soft.detach() + soft
 
+# %% ../nbs/04_gumbel_sinkhorn.ipynb #c257c670
 def gumbel_matching(log_alpha: torch.Tensor, n_samples: int = 1, noise_factor: float = 1.0,
                     generator: torch.Generator = None) -> torch.Tensor:
     "Hard samples `M(log_alpha + noise)`: permutation matrices of shape `(n_samples, *batch, n, n)`."

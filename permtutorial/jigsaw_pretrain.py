@@ -42,6 +42,7 @@ def read_idx(path) -> np.ndarray:
     shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], 'big') for i in range(ndim))
     return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #097240ef
 def _idx_pair(folder: Path, prefix: str):
     found = [next((p for p in (folder / f'{prefix}-{kind}-idx{d}-ubyte', folder / f'{prefix}-{kind}-idx{d}-ubyte.gz') if p.is_file()), None)
              for kind, d in (('images', 3), ('labels', 1))]
@@ -82,6 +83,7 @@ def load_photos(names=PHOTOS) -> list:
         out.append((im.unsqueeze(0).expand(3, -1, -1) if im.dim() == 2 else im[..., :3].permute(2, 0, 1)).contiguous())
     return out
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #f218cbaa
 def random_views(photos: list, n: int, size: int, min_scale: float = 0.25, generator: torch.Generator = None) -> torch.Tensor:
     "`n` random square windows of the `photos` (side: `min_scale` to 1 of the shorter side), each resized to `size`×`size`: `(n, 3, size, size)`."
     from torchvision.transforms.v2.functional import resized_crop
@@ -95,6 +97,7 @@ def random_views(photos: list, n: int, size: int, min_scale: float = 0.25, gener
         out[i] = resized_crop(photos[k], top, left, side, side, [size, size], antialias=True).clamp(0, 1)
     return out
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #534c2c6a
 def image_folder(root, size: int = 256):
     "A `torchvision.datasets.ImageFolder` (`root/<class>/<image>`) whose images are resized (shorter side) and centre-cropped to `size`×`size`."
     from torchvision import transforms
@@ -117,6 +120,7 @@ def check_puzzle(crop: int, grid: int, patch: int, height: int = None, width: in
         raise ValueError(f"the images are {height}×{width} px, smaller than `crop` = {crop}: use crop <= {min(height, width)} or larger images")
     return cell
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #437d26e0
 def puzzle_keys(seed: int, epoch: int, index: torch.Tensor) -> torch.Tensor:
     "One seed per image `(B,)` from the run's `seed`, the `epoch` and the images' dataset `index`: the same image draws the same puzzle in any process."
     return (seed * 1_000_003 + epoch) * 10_000_019 + index.long()
@@ -154,11 +158,13 @@ def extract_patches(images: torch.Tensor, draws: dict, crop: int, grid: int, pat
     b, ch = torch.arange(B)[:, None, None, None, None], torch.arange(C)[None, None, :, None, None]
     return images[b, ch, rows[..., :, None], cols[..., None, :]]                      # (B, k, C, p, p)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #eb23060a
 def normalize_patches(patches: torch.Tensor) -> torch.Tensor:
     "Each patch and channel to zero mean and unit standard deviation (a constant patch: to zero), so that no patch is told apart by its brightness."
     mean, std = patches.mean((-1, -2), keepdim=True), patches.std((-1, -2), keepdim=True)
     return (patches - mean) / torch.where(std > 1e-6, std, torch.ones_like(std))
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #9b3e4124
 def jigsaw_puzzles(images: torch.Tensor, crop: int, grid: int = 3, patch: int = None, keys: torch.Tensor = None,
                    generator: torch.Generator = None, channel_jitter: int = 2, grey_p: float = 0.3):
     """Jigsaw puzzles of `images` `(B, C, H, W)`: `(scrambled, perm)`, `scrambled` `(B, grid², C, patch, patch)` = `apply_perm(patches, perm)`
@@ -191,6 +197,7 @@ class JigsawCollate:
         images, index = torch.stack([x for x, _ in items]), torch.tensor([i for _, i in items])
         return jigsaw_puzzles(images, self.crop, self.grid, self.patch, keys=puzzle_keys(self.seed, self.epoch, index), **self.kw)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #195d4021
 def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed: int = 0, num_workers: int = 0, **kw):
     """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an ImageFolder), shuffled by a `DistributedSampler`
     (this process's share under torchrun), `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
@@ -217,6 +224,7 @@ def jigsaw_model(in_channels: int = 1, grid: int = 3, fc6_dim: int = 128, fc7_di
     return build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=in_channels, fc6_dim=fc6_dim, width=width, norm=norm),
                                   l=grid * grid, fc7_dim=fc7_dim, dropout=dropout, head=head))
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #2faba75e
 def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
     "The loss of one batch of puzzles by the model's `head` (the model may be wrapped by DistributedDataParallel): e.g. the multinomial log loss on the Sinkhorn output."
     scrambled, perm = batch
@@ -224,6 +232,7 @@ def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
     scores, target = model(scrambled.to(dev, non_blocking=True)), target_matrix(perm.to(dev))
     return head.loss(scores, target, **layer_kw)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #9e49d88f
 def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64, crop: int = 27, patch: int = 7,
                     lr: float = 1e-3, lr_step: int = 0, lr_gamma: float = 0.1, seed: int = 0, num_workers: int = 0, device=None,
                     checkpoint=None, resume: bool = False, progress: bool = True, **kw) -> dict:
@@ -237,6 +246,7 @@ def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64,
     return fit(model, lambda m, b: pretext_loss(m, b, head), batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
                progress=progress, desc=f'jigsaw {type(head).__name__}', lr_step=lr_step, lr_gamma=lr_gamma)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #a1d09c7a
 def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, crop: int = 27, patch: int = 7, seed: int = 10_000, **kw) -> dict:
     "Kendall tau, Hamming similarity, pairwise accuracy and normalisation error on one fixed puzzle per held-out image."
     scrambled, perm = jigsaw_puzzles(images, crop, math.isqrt(model.l), patch, keys=puzzle_keys(seed, 0, torch.arange(len(images))), **kw)
@@ -252,6 +262,7 @@ def init_distributed(device=None):
         torch.distributed.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
     return (*_world(), device)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #72b8236a
 def pretraining_images(data: str, n_images: int = 0, size: int = 64, seed: int = 0):
     "Unlabelled training images: 'fashion-mnist' (its training split), 'photos' (`n_images` random views of the training photos), or an ImageFolder path."
     if data == 'fashion-mnist':
@@ -262,6 +273,7 @@ def pretraining_images(data: str, n_images: int = 0, size: int = 64, seed: int =
         return random_views(train_photos, n_images or 2000, size, generator=torch.Generator().manual_seed(seed))
     return image_folder(data, size)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #2f10e6eb
 def main(argv=None):
     "`torchrun --nproc_per_node=N -m permtutorial.jigsaw_pretrain --out DIR [options]` (or without torchrun: one process); `--help` lists the options."
     import argparse
@@ -332,6 +344,7 @@ def normalize_images(images: torch.Tensor) -> torch.Tensor:
     "Each image and channel to zero mean and unit standard deviation, as the patches were in pretraining."
     return normalize_patches(images)
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #ad6a13d6
 @torch.no_grad()
 def frozen_features(branch: nn.Module, images: torch.Tensor, batch_size: int = 500) -> torch.Tensor:
     "The branch's convolutional features `(N, D)` of whole images (normalised per image), without gradients, in eval mode."
@@ -339,6 +352,7 @@ def frozen_features(branch: nn.Module, images: torch.Tensor, batch_size: int = 5
     dev = next(branch.parameters()).device
     return torch.cat([branch.features(normalize_images(x).to(dev)).float().cpu() for x in images.split(batch_size)])
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #83367715
 def linear_probe(train_x: torch.Tensor, train_y: torch.Tensor, test_x: torch.Tensor, test_y: torch.Tensor,
                  weight_decay: float = 1e-4, max_iter: int = 200) -> float:
     "Test accuracy of a multinomial logistic regression on frozen features (standardised; L-BFGS on the full training set, L2 `weight_decay`)."
@@ -355,6 +369,7 @@ def linear_probe(train_x: torch.Tensor, train_y: torch.Tensor, test_x: torch.Ten
     opt.step(closure)
     with torch.no_grad(): return (clf(xt).argmax(-1) == test_y).float().mean().item()
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #8da82188
 def label_subset(labels: torch.Tensor, fraction: float, generator: torch.Generator = None) -> torch.Tensor:
     "Indices of a class-balanced `fraction` of the labelled images (at least one per class)."
     out = []
@@ -363,6 +378,7 @@ def label_subset(labels: torch.Tensor, fraction: float, generator: torch.Generat
         out.append(idx[torch.randperm(len(idx), generator=generator)[:max(1, round(fraction * len(idx)))]])
     return torch.cat(out).sort().values
 
+# %% ../nbs/22_jigsaw_pretrain.ipynb #fc8961b0
 def fine_tune(branch: nn.Module, images: torch.Tensor, labels: torch.Tensor, test_images: torch.Tensor, test_labels: torch.Tensor,
               steps: int = 300, batch_size: int = 64, lr: float = 1e-3, seed: int = 0, device=None, progress: bool = False) -> float:
     "Test accuracy after training a copy of the branch's convolutional features and a new linear classifier on the labelled `images` for `steps` batches."

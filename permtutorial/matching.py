@@ -20,6 +20,7 @@ def perm_to_matrix(perm: torch.Tensor, dtype: torch.dtype = torch.float32) -> to
     check_perm(perm, 'perm')
     return torch.nn.functional.one_hot(perm.long(), perm.shape[-1]).to(dtype)
 
+# %% ../nbs/03_matching.ipynb #7cfd99ad
 def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
     "The index vectors `perm` `(..., n)` of permutation matrices `P` `(..., n, n)`; anything else is refused."
     check_square(P, 'P')
@@ -29,11 +30,13 @@ def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
                          "(for a soft matrix use `matching_indices`)")
     return P.argmax(-1)
 
+# %% ../nbs/03_matching.ipynb #44f3a93b
 def invert_perm(perm: torch.Tensor) -> torch.Tensor:
     "The inverse index vectors: `invert_perm(perm)[..., perm[..., i]] = i`."
     check_perm(perm, 'perm')
     return perm.argsort(-1)
 
+# %% ../nbs/03_matching.ipynb #0aa626ea
 def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
     "Reorder `items` `(*batch, n, ...)` by `perm` `(*batch, n)`: `out[..., i, ...] = items[..., perm[..., i], ...]`."
     check_perm(perm, 'perm'); check_tensor(items, 'items')
@@ -66,6 +69,7 @@ def matching_indices(log_alpha: torch.Tensor) -> torch.Tensor:
     scores = check_finite(scores.numpy().astype(np.float64), 'log_alpha')
     return torch.from_numpy(_assign_batch(scores)).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
 
+# %% ../nbs/03_matching.ipynb #4d36beaa
 def matching(log_alpha: torch.Tensor) -> torch.Tensor:
     "The permutation matrices `(..., n, n)` maximising `<P, log_alpha>`, on `log_alpha`'s device and dtype."
     return perm_to_matrix(matching_indices(log_alpha), dtype=log_alpha.dtype)

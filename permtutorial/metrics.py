@@ -61,6 +61,7 @@ def kendall_tau(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor =
     kt = torch.where(pairs > 0, (conc - disc) / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float))
     return _reduce(kt, reduction)
 
+# %% ../nbs/05_metrics.ipynb #4098278d
 def pairwise_accuracy(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
     "Fraction of item pairs (across groups) that `pred` puts in the true order."
     groups = _check_pair(pred, target, groups)
@@ -73,14 +74,17 @@ def hamming_similarity(pred: torch.Tensor, target: torch.Tensor, groups: torch.T
     "Fraction of items placed correctly (at their own position, or at one of their group)."
     return _reduce(_item_correct(pred, target, _check_pair(pred, target, groups)).float().mean(-1), reduction)
 
+# %% ../nbs/05_metrics.ipynb #3dc75c10
 def prop_wrong(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
     "Fraction of items placed wrongly: `1 - hamming_similarity`."
     return _reduce(1 - hamming_similarity(pred, target, groups, reduction='none'), reduction)
 
+# %% ../nbs/05_metrics.ipynb #fd5ad31d
 def prop_any_wrong(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
     "1.0 for a sequence with at least one item placed wrongly, else 0.0."
     return _reduce((~_item_correct(pred, target, _check_pair(pred, target, groups))).any(-1).float(), reduction)
 
+# %% ../nbs/05_metrics.ipynb #265229bc
 def exact_match(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
     "1.0 for a sequence with every item placed correctly, else 0.0."
     return _reduce(1 - prop_any_wrong(pred, target, groups, reduction='none'), reduction)

@@ -7,12 +7,12 @@ Docs: https://permtutorial.github.io/permtutorial/parallel.html.md"""
 # %% auto #0
 __all__ = ['in_threads']
 
-# %% ../nbs/00a_parallel.ipynb #f358bb2a
+# %% ../nbs/00a_parallel.ipynb #036f9881
 import os
 from concurrent.futures import ThreadPoolExecutor
 import torch
 
-# %% ../nbs/00a_parallel.ipynb #05352d8b
+# %% ../nbs/00a_parallel.ipynb #765c45c3
 _POOL = None
 
 def in_threads(fn, n: int, parallel: bool = True) -> list:
@@ -24,7 +24,7 @@ def in_threads(fn, n: int, parallel: bool = True) -> list:
     bounds = [n * k // n_workers for k in range(n_workers + 1)]
     return list(_POOL.map(fn, bounds[:-1], bounds[1:]))
 
-# %% ../nbs/00a_parallel.ipynb #b6697648
+# %% ../nbs/00a_parallel.ipynb #371a615e
 def _after_fork_in_child():
     "A forked child inherits thread pools without their threads: start this module's afresh and run PyTorch on one thread."
     global _POOL

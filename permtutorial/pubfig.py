@@ -42,6 +42,7 @@ def validation_split(data: RelativeAttributes, fraction: float = 0.25, seed: int
     val = torch.cat(val).sort().values
     return dict(fit=train[~torch.isin(train, val)], val=val, test=(~data.is_train).nonzero().squeeze(1))
 
+# %% ../nbs/23_pubfig.ipynb #40cfaf64
 def standardise(feat: torch.Tensor, fit: torch.Tensor) -> torch.Tensor:
     "Features `(N, D)` with zero mean and unit variance over the images `fit` (constant features left at zero)."
     mu, sd = feat[fit].mean(0), feat[fit].std(0)
@@ -65,6 +66,7 @@ def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, s
     perm = scramble_sequences(idx, generator=g)[1]
     return dict(idx=images[idx], perm=perm, groups=groups)
 
+# %% ../nbs/23_pubfig.ipynb #e0291a87
 def score_order(scores: torch.Tensor, seqs: dict) -> dict:
     "Kendall tau, Hamming similarity and pairwise accuracy of ordering each scrambled sequence of `seqs` by per-image `scores` (e.g. the RankSVM's)."
     s = apply_perm(scores[seqs['idx']], seqs['perm'])
@@ -78,6 +80,7 @@ def sequences_input(x: torch.Tensor, seqs: dict) -> torch.Tensor:
     "The scrambled sequences of `seqs` as model input `(n, l, D)` from the per-image features `x`."
     return apply_perm(x[seqs['idx']], seqs['perm'])
 
+# %% ../nbs/23_pubfig.ipynb #d7140934
 def select_and_train(config: dict, x: torch.Tensor, images: torch.Tensor, levels: torch.Tensor, val: dict, steps: int, eval_every: int,
                      seed: int, lr: float = 1e-3, ties: bool = False, curves: dict = None):
     """Train the DeepPermNet of `config` on sequences of the `images` (ranked by `levels`) for `steps` batches, scoring the validation sequences
@@ -109,6 +112,7 @@ def all_pairs(levels: torch.Tensor, images: torch.Tensor, seed: int = 0) -> dict
     perm = scramble_sequences(weaker_first, generator=torch.Generator().manual_seed(seed))[1]
     return dict(idx=images[weaker_first], perm=perm, groups=None)
 
+# %% ../nbs/23_pubfig.ipynb #20256684
 @torch.no_grad()
 def pairs_accuracy(model, x: torch.Tensor, pairs: dict, chunk: int = 16384) -> float:
     "The fraction of the `pairs` (from `all_pairs`) that a DeepPermNet of l = 2 orders correctly; each image goes through the branch once."
@@ -184,6 +188,7 @@ def feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max', he
                              for b, sc in scores.items()]
     return rows, curves
 
+# %% ../nbs/23_pubfig.ipynb #88b22bd2
 def attribute_means(rows: list) -> list:
     "Rows of `table='mean'`: per table, model, length and seed, the pairwise accuracy averaged over the attributes."
     groups = {}

@@ -50,10 +50,11 @@ class RelativeAttributes:
             raise ValueError(f"`attribute` must be one of {self.attribute_names} for {self.name}, got {name!r}")
         return self.attribute_names.index(name)
 
+# %% ../nbs/21_relative_attributes.ipynb #ddb73441
 def _strings(cell) -> list:
     return [str(np.asarray(x).squeeze()) for x in np.asarray(cell, dtype=object).ravel()]
 
-def load_relative_attributes(dataset: str = 'pubfig', root=None) -> RelativeAttributes:
+def load_relative_attributes(dataset: str = 'pubfig', root=None) -> 'RelativeAttributes':
     "Read `root/<dataset>/data.mat` (default root: `data/relative_attributes`) of Parikh and Grauman's release."
     check_choice(dataset, 'dataset', ('pubfig', 'osr'))
     folder = Path(root) if root is not None else find_data_dir() / 'relative_attributes'
@@ -130,6 +131,7 @@ def morphometry(images: torch.Tensor) -> torch.Tensor:
     if images.dim() != 3: raise ValueError(f"`images` must be greyscale digits (N, 1, H, W) or (N, H, W), got shape {tuple(images.shape)}")
     return torch.tensor([_morphometry_one(im) for im in images.numpy()], dtype=torch.float32)
 
+# %% ../nbs/21_relative_attributes.ipynb #cc55b9ec
 def cached_morphometry(images: torch.Tensor, path) -> torch.Tensor:
     "`morphometry(images)`, read from the `.npz` file `path` when it holds the measurements of exactly these images, else computed and written there."
     path = Path(path)
@@ -185,6 +187,7 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
     first_is_later = (perm[:, i] > perm[:, j]).flatten().long()          # original position of item i after that of item j
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
+# %% ../nbs/21_relative_attributes.ipynb #93d6d00b
 def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
                   test_groups=None, ties=False, eval_pairs=False, stability=None, save=None, batch_size=32, curve=None) -> dict:
     """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),

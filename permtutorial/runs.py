@@ -19,6 +19,7 @@ def experiment_notebook(exp: Experiment) -> Path:
     p = Path(exp.notebook)
     return p if p.is_absolute() else find_repo() / 'nbs' / p
 
+# %% ../nbs/40_runs.ipynb #82a033cd
 def experiment_params(name: str) -> dict:
     "The parameters of experiment `name` as papermill reads them: `{param: {'default': ..., 'help': ...}}`."
     import papermill as pm
@@ -50,6 +51,7 @@ def parse_param(name: str, value, default: str):
     try: return ast.literal_eval(text)
     except (ValueError, SyntaxError): return text
 
+# %% ../nbs/40_runs.ipynb #9fe2c259
 def run_parameters(name: str, overrides: dict) -> dict:
     "The typed parameters a run of `name` gets: run defaults, then `overrides`, each checked against the notebook's parameters."
     known, exp = experiment_params(name), get_experiment(name)
@@ -62,6 +64,7 @@ def run_parameters(name: str, overrides: dict) -> dict:
 class RunFailed(RuntimeError):
     "An experiment run did not finish; the message says why and how to continue."
 
+# %% ../nbs/40_runs.ipynb #99e94ff0
 def _alive(pid: int) -> bool:
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
@@ -126,7 +129,10 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
                          f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)")
     record = dict(experiment=exp.name, **params)                        # the folder itself says where the run is
     params['out_dir'] = str(out)
-    out.mkdir(parents=True, exist_ok=True)
+    cells = json.loads(experiment_notebook(exp).read_text())['cells']
+    _RUN_OUTPUT.first = next(k for k, c in enumerate(cells) if 'parameters' in c.get('metadata', {}).get('tags', [])) + 3   # after the injected cell
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise RunFailed(f"cannot create the run folder {out} ({e.strerror or e}); choose a writable --out") from None
     with RunLock(out):
         if not resume or not (out / 'params.json').exists(): write_json(out / 'params.json', record)
         for f in ('notebook.ipynb', 'notebook.partial.ipynb'):             # the interrupted run's notebook is kept
@@ -139,7 +145,10 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
                                 extra_arguments=['--IPKernelApp.log_level=ERROR'])
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
-            raise RunFailed(f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'})") from None
+            raise RunFailed(f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
+                            f"once the cause is fixed, continue with: {again}") from None
+        except KeyboardInterrupt:
+            raise RunFailed(f"interrupted; the run keeps its last checkpoint; continue with: {again}") from None
         except DeadKernelError:
             raise RunFailed(f"the kernel died, probably out of memory; continue the run with: {again}") from None
         except OSError as e:
@@ -186,16 +195,23 @@ def _print_run_summary(out: Path):
 _PAPERMILL_CHATTER = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook',
                       '<Figure size', '<IPython.core.display')
 
-def _keep_notebook_output(record) -> bool:
-    record.msg = str(record.msg).rstrip('\n')
-    return bool(record.msg.strip()) and not record.msg.startswith(_PAPERMILL_CHATTER)
+class _RunOutput(logging.Filter):
+    "The notebook's printed lines from cell number `first` on (papermill counts from 1), without papermill's own lines."
+    first, cell = 0, 0
+    def filter(self, record) -> bool:
+        msg = record.msg = str(record.msg).rstrip('\n')
+        if msg.startswith('Executing Cell'): self.cell = int(msg[len('Executing Cell'):].strip(' -') or 0)
+        return bool(msg.strip()) and not msg.startswith(_PAPERMILL_CHATTER) and self.cell >= self.first
+
+_RUN_OUTPUT = _RunOutput()
 
 def _stream_papermill_log():
-    "Show the notebook's printed output (papermill logs it at INFO level) as plain lines on stdout."
+    """Show the run's printed output (papermill logs it at INFO level) as plain lines on stdout: the cells from the parameters on, not the
+    small demonstrations that teach the ideas above them (`run_experiment` sets where they end)."""
     log = logging.getLogger('papermill')
     if not any(getattr(h, '_permtutorial', False) for h in log.handlers):
         h = logging.StreamHandler(sys.stdout); h.setFormatter(logging.Formatter('%(message)s')); h._permtutorial = True
-        h.addFilter(_keep_notebook_output)
+        h.addFilter(_RUN_OUTPUT)
         log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
 
 def _list():

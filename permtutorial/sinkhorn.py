@@ -42,7 +42,7 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
 
 # %% ../nbs/02_sinkhorn.ipynb #7399e7a5
 _COMPILED = True             # False: the bmm loop on every device (for tests and A/B runs)
-_BATCH_LAST_MAX_N = 16       # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
+_BATCH_LAST_MAX_N = 24       # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
 _THREAD_MIN_WORK = 2_000_000 # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
 _REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums; NaN and inf keep their meaning
 
@@ -464,6 +464,7 @@ def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, t
     n_iters = check_int(n_iters, 'n_iters')
     check_choice(backward, 'backward', ('exact', 'implicit', 'unrolled'))
     n, m = log_alpha.shape[-2:]
+    if n == 0 or m == 0: raise ValueError(f"`log_alpha` must hold matrices of at least 1×1, got shape {tuple(log_alpha.shape)}")
     log_col_sum = math.log(n / m)
     low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)
     z = divide_by_tau(log_alpha.float() if low_precision else log_alpha, check_positive(tau, 'tau'))   # half precision runs in float32
@@ -473,6 +474,7 @@ def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, t
         out = _BACKWARDS[backward].apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
     return out.to(log_alpha.dtype)
 
+# %% ../nbs/02_sinkhorn.ipynb #edd6c94b
 def sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
              backward: str = 'exact') -> torch.Tensor:
     "The (near) doubly-stochastic matrix `S(log_alpha / tau)` over `(..., n, m)`; see `log_sinkhorn`."

@@ -51,6 +51,7 @@ def jigsaw_loss(log_alpha, scrambled, pieces, tau: float = 1.0, n_iters: int = 2
     P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples, noise_factor=noise_factor)  # (S, B, n, n)
     return ((P.mT @ scrambled.flatten(2) - pieces.flatten(2)) ** 2).mean()
 
+# %% ../nbs/11_sinkhorn_cnn.ipynb #0057ffbf
 @torch.no_grad()
 def solve_puzzles(model, scrambled: torch.Tensor, batch_size: int = 500) -> torch.Tensor:
     "Predicted permutations `(B, n)` for scrambled pieces, by matching the model's scores."
@@ -68,6 +69,7 @@ def jigsaw_metrics(pred, perm, pieces) -> dict:
                 piece_prop_any_wrong=prop_any_wrong(pred, perm, groups).item(),
                 tie_kendall_tau=kendall_tau(pred, perm, groups).item())
 
+# %% ../nbs/11_sinkhorn_cnn.ipynb #3116a755
 def evaluate_jigsaw(model, images: torch.Tensor, grid: int, seed: int = 1234):
     "Metrics on puzzles cut from `images` (scrambled with a fixed `seed`), and the puzzles `(scrambled, perm, pieces, pred)`."
     scrambled, perm, pieces = make_puzzles(crop_to_grid(images, grid), grid, torch.Generator().manual_seed(seed))
@@ -95,6 +97,7 @@ def train_jigsaw(model, images: torch.Tensor, epochs: int, lr: float = 1e-3, bat
     return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
                progress=progress, desc=f'jigsaw {grid}×{grid}')
 
+# %% ../nbs/11_sinkhorn_cnn.ipynb #d126110b
 def load_jigsaw_model(path) -> tuple:
     "A `SinkhornCNN` from a weight file, and the file's metadata."
     w = load_weights(path)

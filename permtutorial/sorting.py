@@ -25,6 +25,7 @@ def random_sequences(batch: int, n: int, generator: torch.Generator = None):
     sorted_x, order = x.sort(-1)
     return x, invert_perm(order), sorted_x           # x[i] = sorted_x[rank of x[i]]
 
+# %% ../nbs/12_sorting.ipynb #2c8e86fc
 class SortingNet(nn.Module):
     "Scores `log_alpha` `(B, n, n)` for sequences `(B, n)`: each number alone through an MLP to `n` rank scores."
     def __init__(self, n: int, hidden: int = 32):
@@ -38,6 +39,7 @@ class SortingNet(nn.Module):
             raise ValueError(f"`x` must have shape (B, {self.config['n']}) for this model, got {tuple(x.shape)}")
         return self.net(x.unsqueeze(-1))
 
+# %% ../nbs/12_sorting.ipynb #511807ff
 def sorting_loss(log_alpha, x, sorted_x, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5):
     "Mean squared error between the Gumbel-Sinkhorn soft-sorted sequences and the sorted ones."
     P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples)          # (S, B, n, n)
@@ -59,6 +61,7 @@ def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: in
     return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
                progress=progress, desc=f'sorting N={n}')
 
+# %% ../nbs/12_sorting.ipynb #510ae58b
 @torch.no_grad()
 def evaluate_sorting(model, n_sequences: int = 1000, seed: int = 1234) -> dict:
     "Mena et al.'s metrics on `n_sequences` held-out random sequences."
@@ -68,6 +71,7 @@ def evaluate_sorting(model, n_sequences: int = 1000, seed: int = 1234) -> dict:
     return dict(prop_wrong=prop_wrong(pred, perm).item(), prop_any_wrong=prop_any_wrong(pred, perm).item(),
                 kendall_tau=kendall_tau(pred, perm).item())
 
+# %% ../nbs/12_sorting.ipynb #06acaeda
 def load_sorting_model(path):
     "A `SortingNet` from a weight file, and the file's metadata."
     w = load_weights(path)

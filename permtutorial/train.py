@@ -22,6 +22,7 @@ def seed_everything(seed: int) -> torch.Generator:
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
 
+# %% ../nbs/06_train.ipynb #e206afca
 def pick_device(device=None) -> torch.device:
     "`device` as a `torch.device`; `None` or 'auto' picks CUDA when a GPU is present, else the CPU."
     if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -47,6 +48,7 @@ def save_weights(path, model: torch.nn.Module, config: dict, meta: dict = None, 
     os.replace(tmp, path)                     # atomic: a crash never leaves a half-written file at `path`
     return path
 
+# %% ../nbs/06_train.ipynb #1e864c10
 def load_weights(path) -> dict:
     "Read a weight file written by `save_weights`: a dict with `config`, `meta` and `state_dict` (float32)."
     path = Path(path)

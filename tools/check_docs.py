@@ -6,7 +6,8 @@
 2. nbs/sidebar.yml names only notebooks that exist, and names every notebook.
 3. `nbdev-proc-nbs` succeeds. A stand-in `quarto` that fails fast is put on PATH, because without one nbdev tries to
    download and install Quarto. In its processed notebooks (what Quarto gets) every page keeps its Colab badge, shows the
-   code of the definitions it teaches (KEY_CODE), and ends its lesson with a summary and a "Next:" link.
+   code of the definitions it teaches (KEY_CODE), ends its lesson with a summary and a "Next:" link, and no rendered
+   signature names `__main__` (a class defined in the notebook, annotated without quotes).
 4. Each notebook becomes self-contained HTML (nbconvert, figures embedded as data URIs, MathJax from the local copy in
    the jupyter-server-mathjax package). Headless Chromium, with every host lookup blocked, loads each page, and its DOM
    must have no error output, every equation typeset by MathJax with no raw `$` math left, and every figure present.
@@ -67,6 +68,8 @@ def check_processed(nb_path):
         if not any(re.search(r"^Next:.*\]\(", m, re.M) for m in md): problems.append('no "Next:" link in the processed page')
         if not any(re.match(r"#+ Summary", m) for m in md): problems.append("no Summary section in the processed page")
     problems += [f"the processed page does not show the code of `{d}`" for d in KEY_CODE.get(nb_path.name, []) if d not in code]
+    shown = "\n".join(str(o.get("data", {})) for c in cells for o in c.get("outputs", []))    # show_doc's rendered signatures
+    problems += [f"a signature shows the notebook's module: {m}" for m in sorted(set(re.findall(r"[\w.]*__main__\.\w+", shown)))]
     return [f"{nb_path.name}: {p}" for p in problems]
 
 
