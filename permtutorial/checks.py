@@ -6,10 +6,9 @@ Docs: https://permtutorial.github.io/permtutorial/checks.html.md"""
 
 # %% auto #0
 __all__ = ['check_tensor', 'check_min_dims', 'check_square', 'all_finite', 'check_finite', 'check_positive', 'check_int',
-           'check_choice', 'divide_by_tau', 'check_perm', 'check_same_shape', 'plain_data']
+           'check_choice', 'divide_by_tau', 'check_perm', 'check_same_shape']
 
 # %% ../nbs/00_checks.ipynb #f5db75d9
-import os
 from numbers import Integral, Real
 import numpy as np
 import torch
@@ -110,14 +109,3 @@ def check_same_shape(a, b, name_a: str, name_b: str):
     "Raise unless tensors `a` and `b` have the same shape."
     if a.shape != b.shape:
         raise ValueError(f"`{name_a}` and `{name_b}` must have the same shape, got {tuple(a.shape)} and {tuple(b.shape)}")
-
-# %% ../nbs/00_checks.ipynb #a807a7d0
-def plain_data(x, name: str = 'metadata'):
-    "`x` as plain data (dicts with string keys, lists, str, int, float, bool, None): numpy values, 0-d tensors and paths are converted; anything else raises, naming where it is."
-    if isinstance(x, dict): return {str(k): plain_data(v, f'{name}[{k!r}]') for k, v in x.items()}
-    if isinstance(x, (list, tuple)): return [plain_data(v, f'{name}[{i}]') for i, v in enumerate(x)]
-    if isinstance(x, np.ndarray): return plain_data(x.tolist(), name)
-    if isinstance(x, (np.generic, torch.Tensor)) and x.ndim == 0: return x.item()
-    if isinstance(x, os.PathLike): return os.fspath(x)
-    if x is None or isinstance(x, (bool, int, float, str)): return x
-    raise TypeError(f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; use numbers, strings, lists or dicts")

@@ -14,7 +14,7 @@ import dataclasses, json, os
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from .checks import plain_data
+from .files import atomic_write, plain_data
 from .train import save_weights
 
 # %% ../nbs/07_experiment.ipynb #67954a6e
@@ -103,9 +103,7 @@ def write_json(path, obj) -> Path:
     "Write `obj` as JSON to `path` atomically (a temporary file renamed into place)."
     path = Path(path)
     text = json.dumps(plain_data(obj, 'results'), indent=1)
-    tmp = path.with_name(path.name + '.tmp')
-    tmp.write_text(text); os.replace(tmp, path)
-    return path
+    return atomic_write(path, lambda tmp: tmp.write_text(text))
 
 # %% ../nbs/07_experiment.ipynb #03242975
 class RunFolder:

@@ -24,7 +24,7 @@ from .checks import check_int, check_choice, check_tensor
 from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
 from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
-from .train import fit, seed_everything, pick_device, _world
+from .train import fit, seed_everything, pick_device, rank_and_world
 from .experiment import Experiment, Table, Reference, RunFolder, write_json
 from .runs import RunFailed, RunLock
 
@@ -201,7 +201,7 @@ class JigsawCollate:
 def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed: int = 0, num_workers: int = 0, **kw):
     """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an ImageFolder), shuffled by a `DistributedSampler`
     (this process's share under torchrun), `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
-    rank, world = _world()
+    rank, world = rank_and_world()
     batch_size = check_int(batch_size, 'batch_size')
     if batch_size % world: raise ValueError(f"`batch_size` = {batch_size} must be a multiple of the number of processes ({world})")
     if len(data) < batch_size:
@@ -260,7 +260,7 @@ def init_distributed(device=None):
         if device.type == 'cuda':
             device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', '0'))); torch.cuda.set_device(device)
         torch.distributed.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
-    return (*_world(), device)
+    return (*rank_and_world(), device)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #72b8236a
 def pretraining_images(data: str, n_images: int = 0, size: int = 64, seed: int = 0):

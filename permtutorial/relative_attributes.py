@@ -19,6 +19,7 @@ import scipy.io
 from skimage.morphology import medial_axis
 from skimage.transform import rescale
 from .checks import check_choice, check_tensor
+from .files import atomic_write
 from .data import find_data_dir
 from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER, SmallCNN
 from .metrics import pairwise_accuracy
@@ -144,9 +145,7 @@ def cached_morphometry(images: torch.Tensor, path) -> torch.Tensor:
     with multiprocessing.get_context('fork').Pool(max(1, min(4, os.cpu_count() or 1))) as pool:
         chunks = pool.map(morphometry, images.split(250))
     out = torch.cat(chunks)
-    tmp = path.with_name(path.name + '.tmp.npz')
-    np.savez(tmp, attributes=out.numpy(), images_sha1=key, names=np.array(MORPHO_ATTRIBUTES))
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: np.savez(tmp, attributes=out.numpy(), images_sha1=key, names=np.array(MORPHO_ATTRIBUTES)), suffix='.npz')
     return out
 
 # %% ../nbs/21_relative_attributes.ipynb #31845844

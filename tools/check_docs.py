@@ -25,6 +25,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from colab_cell import CELL as COLAB_CELL, PAGES_WITHOUT_CODE   # noqa: E402
 NBS = ROOT / "nbs"
 REPO = "permtutorial/permtutorial"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,8 +34,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--host-resolver-rules=MAP * ~NOTFOUND", "--allow-file-access-from-files", "--virtual-time-budget=30000"]
 
 
-# pages that teach no code: no Colab badge, set-up cell or summary needed
-PAGES_WITHOUT_CODE = {"index.ipynb", "90_references.ipynb"}
+# pages that teach no code (PAGES_WITHOUT_CODE, from colab_cell.py): no Colab badge, set-up cell or summary needed
 
 # definitions whose code each page must show (nbdev hides `#| export` cells; `#| exports` shows them)
 KEY_CODE = {
@@ -93,8 +94,8 @@ def check_notebook_front(nb_path):
             problems.append(f"no Open-in-Colab badge pointing at {badge}")
         if badge in first: problems.append("the badge must not be in the first cell: nbdev turns that cell into front matter and drops it")
         code = [c for c in cells if c["cell_type"] == "code"]
-        if not code or "#| hide" not in _src(code[0]) or "google.colab" not in _src(code[0]):
-            problems.append("first code cell must be the hidden Colab install cell")
+        if not code or _src(code[0]) != COLAB_CELL:
+            problems.append("first code cell must be the Colab set-up cell of tools/colab_cell.py (run `python tools/colab_cell.py`)")
     return [f"{nb_path.name}: {p}" for p in problems]
 
 
