@@ -1,6 +1,7 @@
 """What every benchmark script shares: its table is printed and, with --out, saved as data (rows plus the Table that lays
 them out) through `permtutorial.experiment`, so the README renders it from the file with the same function as every
 results table."""
+import argparse
 import os
 import platform
 import sys
@@ -9,6 +10,17 @@ import time
 import torch
 
 from permtutorial.experiment import find_repo, save_table, table_markdown
+
+
+def bench_args(doc, extra=None, **defaults):
+    """A benchmark's command line: one option per keyword of `defaults` (`n_images=4096` becomes `--n-images`, typed as its
+    default; a list default takes several values), `extra(ap)` for any other, and --out/--overwrite. Returns the parsed options."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    for name, d in defaults.items():
+        ap.add_argument("--" + name.replace("_", "-"), type=type(d[0] if isinstance(d, list) else d), default=d, **({"nargs": "+"} if isinstance(d, list) else {}))
+    if extra: extra(ap)
+    add_output_args(ap)
+    return ap.parse_args()
 
 
 def add_output_args(ap):

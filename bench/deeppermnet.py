@@ -21,7 +21,7 @@ import time
 
 import torch
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 from permtutorial.deeppermnet import DeepPermNet, HEADS, SmallCNN, TorchvisionBranch, target_matrix, scramble_sequences
 
@@ -54,13 +54,7 @@ def throughput(model, x, target, steps, amp=False):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--l", type=int, default=8)
-    ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--child", choices=("loop", "heads"), help=argparse.SUPPRESS)
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, lambda ap: ap.add_argument("--child", choices=("loop", "heads"), help=argparse.SUPPRESS), l=8, batch=32, steps=20)
     if not a.child:                                      # the parent: one child per allocator setting, then CUDA
         big, rows = str(2**31), []
         child = lambda kind, env: json.loads(subprocess.run(

@@ -8,7 +8,6 @@ A CUDA section (one GPU against all of them, NCCL) runs when GPUs are present.
 
     python bench/jigsaw_pretrain.py [--n-images 4096] [--epochs 1] [--batch-size 64] [--out bench/results/jigsaw_pretrain.json]
 """
-import argparse
 import json
 import os
 import subprocess
@@ -17,7 +16,7 @@ import tempfile
 
 import torch
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 
 
@@ -32,13 +31,7 @@ def measure(nproc, threads, a, device="cpu"):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n-images", type=int, default=4096)
-    ap.add_argument("--epochs", type=int, default=1)
-    ap.add_argument("--batch-size", type=int, default=64)
-    ap.add_argument("--data", default="fashion-mnist")
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, n_images=4096, epochs=1, batch_size=64, data="fashion-mnist")
     cores = os.cpu_count()
     base = measure(1, cores, a)
     rows = [{"setting": f"1 process × {cores} threads (baseline)", "puzzles/s": base, "ratio": 1.0}]

@@ -4,7 +4,6 @@ On CUDA the package's time includes the one transfer of the batch to the CPU and
 
     python bench/matching.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--out bench/results/matching.json]
 """
-import argparse
 import statistics
 import time
 
@@ -12,7 +11,7 @@ import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 from permtutorial.matching import matching_indices
 
@@ -49,11 +48,6 @@ def bench(device, sizes, batch, repeats):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[9, 16, 36, 100])
-    ap.add_argument("--batch", type=int, default=256)
-    ap.add_argument("--repeats", type=int, default=20)
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, sizes=[9, 16, 36, 100], batch=256, repeats=20)
     report(a, *bench(torch.device("cpu"), a.sizes, a.batch, a.repeats))
     if torch.cuda.is_available(): report(a, *bench(torch.device("cuda"), a.sizes, a.batch, a.repeats), suffix="_cuda")

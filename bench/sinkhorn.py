@@ -11,13 +11,12 @@ largest marginal error after those rounds. A CUDA section runs when a GPU is pre
 
     python bench/sinkhorn.py [--repeats 20] [--sizes 9 16 36 100] [--batch 256] [--iters 20] [--out bench/results/sinkhorn.json]
 """
-import argparse
 import statistics
 import time
 
 import torch
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 from permtutorial.sinkhorn import log_sinkhorn, sinkhorn_error
 
@@ -100,12 +99,6 @@ def bench(device, sizes, batch, n_iters, repeats):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[9, 16, 36, 100])
-    ap.add_argument("--batch", type=int, default=256)
-    ap.add_argument("--iters", type=int, default=20)
-    ap.add_argument("--repeats", type=int, default=20)
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, sizes=[9, 16, 36, 100], batch=256, iters=20, repeats=20)
     report(a, *bench(torch.device("cpu"), a.sizes, a.batch, a.iters, a.repeats))
     if torch.cuda.is_available(): report(a, *bench(torch.device("cuda"), a.sizes, a.batch, a.iters, a.repeats), suffix="_cuda")

@@ -6,13 +6,12 @@ after the imports; ratio = seconds / the torch loop's seconds at that N.
 
     python bench/sinkhorn_first_call.py [--sizes 9 36] [--batch 256] [--out bench/results/sinkhorn_first_call.json]
 """
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 
 CALL = """
@@ -47,9 +46,5 @@ def bench(sizes, batch):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[9, 36])
-    ap.add_argument("--batch", type=int, default=256)
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, sizes=[9, 36], batch=256)
     report(a, *bench(a.sizes, a.batch))

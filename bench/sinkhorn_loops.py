@@ -8,11 +8,10 @@ B = 256 matrices of N x N, float32, 20 rounds, min milliseconds of the repeats, 
 
     python bench/sinkhorn_loops.py [--repeats 15] [--sizes 9 16 20 24 36 100] [--out bench/results/sinkhorn_loops.json]
 """
-import argparse
 
 import torch
 
-from common import add_output_args, report
+from common import bench_args, report
 from sinkhorn import time_ms
 import permtutorial.sinkhorn as S
 from permtutorial.experiment import Table
@@ -49,11 +48,5 @@ def bench(sizes, batch, n_iters, repeats):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[9, 16, 20, 24, 36, 100])
-    ap.add_argument("--batch", type=int, default=256)
-    ap.add_argument("--iters", type=int, default=20)
-    ap.add_argument("--repeats", type=int, default=15)
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, sizes=[9, 16, 20, 24, 36, 100], batch=256, iters=20, repeats=15)
     report(a, *bench(a.sizes, a.batch, a.iters, a.repeats))

@@ -8,12 +8,11 @@ B = 32 matrices of 100 x 100 (float32): the unrolled loop at B = 256 and 500 rou
 
     python bench/sinkhorn_memory.py [--batch 32] [--n 100] [--iters 20 100 500] [--out bench/results/sinkhorn_memory.json]
 """
-import argparse
 import json
 import subprocess
 import sys
 
-from common import add_output_args, report
+from common import bench_args, report
 from permtutorial.experiment import Table
 
 CHILD = r"""
@@ -42,12 +41,7 @@ def measure(batch, n, n_iters, backward):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--n", type=int, default=100)
-    ap.add_argument("--iters", type=int, nargs="+", default=[20, 100, 500])
-    add_output_args(ap)
-    a = ap.parse_args()
+    a = bench_args(__doc__, batch=32, n=100, iters=[20, 100, 500])
     backs = ("exact", "implicit", "unrolled")
     table = Table(["n_iters"], [f"{b}: {m}" for b in backs for m in ("peak growth", "saved")] + ["saved ratio exact / unrolled"], digits=3,
                   title=f"Peak memory of forward+backward, B = {a.batch}, N = {a.n}, float32, MiB (input matrices: {a.batch * a.n * a.n * 4 / 2**20:.1f} MiB)")

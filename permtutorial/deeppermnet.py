@@ -23,7 +23,8 @@ from .gumbel_sinkhorn import perturb_with_gumbel
 from .matching import matching_indices, perm_to_matrix, apply_perm
 from .data import random_perms
 from .metrics import kendall_tau, hamming_similarity, l1_normalization_error, pairwise_accuracy
-from .train import fit, save_weights, load_weights
+from fastcore.meta import delegates
+from .train import fit, save_weights, load_model
 
 DEEPPERMNET_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'   # Santa Cruz et al., CVPR 2017: cited by the experiments' reference numbers
 
@@ -229,13 +230,13 @@ def scramble_sequences(items: torch.Tensor, generator: torch.Generator = None):
     return apply_perm(items, perm), perm
 
 # %% ../nbs/20_deeppermnet.ipynb #50c2abf1
-def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tensor, epochs: int,
-                      steps_per_epoch: int = 100, batch_size: int = 32, lr: float = 1e-3, ties: bool = False, generator=None,
-                      device=None, checkpoint=None, resume: bool = False, progress: bool = True, lr_step: int = 0, lr_gamma: float = 0.1,
-                      epoch_end=None, **layer_kw) -> dict:
-    "Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with the loss of the model's head (learning rate times `lr_gamma` every `lr_step` epochs; `epoch_end(epoch, model)` after each epoch, as in `fit`); returns `fit`'s history."
+@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
+def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tensor, epochs: int, steps_per_epoch: int = 100,
+                      batch_size: int = 32, ties: bool = False, generator=None, layer_kw: dict = None, **fit_kw) -> dict:
+    """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with the loss of the model's head (`layer_kw`: its
+    options) through `fit` (`fit_kw`: its options, e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
     l, head = model.l, model.head
-    cuda = next(model.parameters()).is_cuda or (device is not None and 'cuda' in str(device))
+    cuda = next(model.parameters()).is_cuda or 'cuda' in str(fit_kw.get('device'))
     if cuda and items.dim() == 4: model = model.to(memory_format=torch.channels_last)
 
     def batches(epoch):
@@ -249,10 +250,9 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
         scrambled, target = batch
         dev = next(model.parameters()).device
         scores = model(scrambled.to(dev, non_blocking=True))
-        return head.loss(scores, target.to(dev), **layer_kw)
+        return head.loss(scores, target.to(dev), **(layer_kw or {}))
 
-    return fit(model, step, batches, epochs, lr=lr, lr_step=lr_step, lr_gamma=lr_gamma, device=device, checkpoint=checkpoint, resume=resume, progress=progress,
-               desc=f'{type(head).__name__} l={l}', generators=[generator] if generator is not None else [], epoch_end=epoch_end)
+    return fit(model, step, batches, epochs, desc=f'{type(head).__name__} l={l}', generators=[generator] if generator is not None else [], **fit_kw)
 
 # %% ../nbs/20_deeppermnet.ipynb #4ed6553d
 def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, groups: torch.Tensor = None, **layer_kw) -> dict:
@@ -283,13 +283,7 @@ def save_deeppermnet(path, model: 'DeepPermNet', meta: dict = None, overwrite: b
 # %% ../nbs/20_deeppermnet.ipynb #da799ee8
 def load_deeppermnet(path, model: 'DeepPermNet' = None) -> 'DeepPermNet':
     "The model stored at `path` (rebuilt from its config), or its weights loaded into `model`, which must have the same config."
-    d = load_weights(path)
-    if model is None: model = build_deeppermnet(d['config'])
-    elif getattr(model, 'config', None) != d['config']:
-        raise ValueError(f"{path} holds a DeepPermNet with config {d['config']}, but `model` has config {getattr(model, 'config', None)}; "
-                         f"build the model with build_deeppermnet(config) from the file (or call load_deeppermnet(path) without `model`)")
-    model.load_state_dict(d['state_dict'])
-    return model.eval()
+    return load_model(path, build_deeppermnet, model)[0]
 
 # %% ../nbs/20_deeppermnet.ipynb #62273788
 def saliency_maps(model: nn.Module, scrambled: torch.Tensor, **layer_kw) -> torch.Tensor:

@@ -24,6 +24,7 @@ from .checks import check_int, check_choice, check_tensor
 from .data import Digits, find_data_dir, find_data_file, load_sample
 from .matching import apply_perm
 from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
+from fastcore.meta import delegates
 from .train import fit, seed_everything, pick_device, rank_and_world
 from .experiment import Experiment, Table, Reference, RunFolder, write_json
 from .runs import RunFailed, RunLock
@@ -233,18 +234,18 @@ def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
     return head.loss(scores, target, **layer_kw)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #9e49d88f
-def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64, crop: int = 27, patch: int = 7,
-                    lr: float = 1e-3, lr_step: int = 0, lr_gamma: float = 0.1, seed: int = 0, num_workers: int = 0, device=None,
-                    checkpoint=None, resume: bool = False, progress: bool = True, **kw) -> dict:
-    "Train `model` to solve jigsaw puzzles of `data` through `fit` (one process, or DistributedDataParallel under torchrun); returns `fit`'s history."
+@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
+def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64, crop: int = 27, patch: int = 7, seed: int = 0,
+                    num_workers: int = 0, puzzle_kw: dict = None, **fit_kw) -> dict:
+    """Train `model` to solve jigsaw puzzles of `data` (`puzzle_kw`: `jigsaw_batches`' augmentation options) through `fit` (one process, or
+    DistributedDataParallel under torchrun; `fit_kw`: its options); returns `fit`'s history."""
     grid = math.isqrt(model.l)
     if grid * grid != model.l: raise ValueError(f"`model` must order a square number of pieces (grid²), it has l = {model.l}")
     first = data[0] if torch.is_tensor(data) else data[0][0]
     check_puzzle(crop, grid, patch, *first.shape[-2:])
-    batches = jigsaw_batches(data, batch_size, crop, grid, patch, seed=seed, num_workers=num_workers, **kw)
+    batches = jigsaw_batches(data, batch_size, crop, grid, patch, seed=seed, num_workers=num_workers, **(puzzle_kw or {}))
     head = model.head
-    return fit(model, lambda m, b: pretext_loss(m, b, head), batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
-               progress=progress, desc=f'jigsaw {type(head).__name__}', lr_step=lr_step, lr_gamma=lr_gamma)
+    return fit(model, lambda m, b: pretext_loss(m, b, head), batches, epochs, desc=f'jigsaw {type(head).__name__}', **fit_kw)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #a1d09c7a
 def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, crop: int = 27, patch: int = 7, seed: int = 10_000, **kw) -> dict:
@@ -325,8 +326,8 @@ def _pretrain(a, run, rank, world, device):
     first = data[0] if torch.is_tensor(data) else data[0][0]
     seed_everything(a.seed)                     # the same initial weights in every process (DDP also broadcasts them)
     model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout, head=a.head)
-    hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.lr, a.lr_step, a.lr_gamma, a.seed,
-                           a.num_workers, device, run.checkpoint, a.resume)
+    hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.seed, a.num_workers, lr=a.lr, lr_step=a.lr_step,
+                           lr_gamma=a.lr_gamma, device=device, checkpoint=run.checkpoint, resume=a.resume)
     flat = torch.cat([p.detach().float().flatten() for p in model.parameters()])
     hi, lo = flat.clone(), flat.clone()
     if world > 1:                               # every replica must hold the same weights

@@ -16,7 +16,8 @@ from .data import make_puzzles, crop_to_grid, piece_groups, unscramble, assemble
 from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices
 from .metrics import kendall_tau, hamming_similarity, prop_wrong, prop_any_wrong
-from .train import fit, load_weights
+from fastcore.meta import delegates
+from .train import fit, load_model
 from .experiment import Experiment, Table, Reference
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #eed6e362
@@ -77,10 +78,10 @@ def evaluate_jigsaw(model, images: torch.Tensor, grid: int, seed: int = 1234):
     return jigsaw_metrics(pred, perm, pieces), (scrambled, perm, pieces, pred)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #79830996
-def train_jigsaw(model, images: torch.Tensor, epochs: int, lr: float = 1e-3, batch_size: int = 64, tau: float = 1.0,
-                 n_iters: int = 20, n_samples: int = 5, noise_factor: float = 1.0, seed: int = 0, device=None,
-                 checkpoint=None, resume: bool = False, progress: bool = True) -> dict:
-    "Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)`; returns the loss history of `fit`."
+@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
+def train_jigsaw(model, images: torch.Tensor, epochs: int, batch_size: int = 64, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5,
+                 noise_factor: float = 1.0, seed: int = 0, **fit_kw) -> dict:
+    "Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)` through `fit` (`fit_kw`: its options); returns the loss history of `fit`."
     grid = model.config['grid']
     images = crop_to_grid(images, grid)
     batch_size = check_int(batch_size, 'batch_size')
@@ -94,16 +95,12 @@ def train_jigsaw(model, images: torch.Tensor, epochs: int, lr: float = 1e-3, bat
         dev = next(m.parameters()).device
         scrambled, _, pieces = (t.to(dev) for t in batch)
         return jigsaw_loss(m(scrambled), scrambled, pieces, tau, n_iters, n_samples, noise_factor)
-    return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
-               progress=progress, desc=f'jigsaw {grid}×{grid}')
+    return fit(model, step, batches, epochs, desc=f'jigsaw {grid}×{grid}', **fit_kw)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #d126110b
 def load_jigsaw_model(path) -> tuple:
     "A `SinkhornCNN` from a weight file, and the file's metadata."
-    w = load_weights(path)
-    model = SinkhornCNN(**w['config'])
-    model.load_state_dict(w['state_dict'])
-    return model.eval(), w['meta']
+    return load_model(path, lambda config: SinkhornCNN(**config))
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #fbd02f96
 MENA_JIGSAW = Experiment(

@@ -15,7 +15,8 @@ from .checks import check_int, check_tensor
 from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices, apply_perm, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
-from .train import fit, load_weights
+from fastcore.meta import delegates
+from .train import fit, load_model
 from .experiment import Experiment, Table
 
 # %% ../nbs/12_sorting.ipynb #5c172eea
@@ -46,9 +47,10 @@ def sorting_loss(log_alpha, x, sorted_x, tau: float = 1.0, n_iters: int = 20, n_
     return ((P.mT @ x.unsqueeze(-1)).squeeze(-1) - sorted_x).pow(2).mean()
 
 # %% ../nbs/12_sorting.ipynb #6205d392
+@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators', 'lr'])
 def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32, lr: float = 0.01, tau: float = 1.0,
-                  n_iters: int = 20, n_samples: int = 5, seed: int = 0, device=None, checkpoint=None, resume=False, progress=True) -> dict:
-    "Train a `SortingNet` on fresh random sequences; returns the loss history of `fit`."
+                  n_iters: int = 20, n_samples: int = 5, seed: int = 0, **fit_kw) -> dict:
+    "Train a `SortingNet` on fresh random sequences through `fit` (`lr`: Adam's, 0.01 here as in Mena et al.'s code; `fit_kw`: fit's other options); returns its loss history."
     n = model.config['n']
     g = torch.Generator()
     def batches(epoch):
@@ -58,8 +60,7 @@ def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: in
         dev = next(m.parameters()).device
         x, _, sorted_x = (t.to(dev) for t in batch)
         return sorting_loss(m(x), x, sorted_x, tau, n_iters, n_samples)
-    return fit(model, step, batches, epochs, lr=lr, device=device, checkpoint=checkpoint, resume=resume,
-               progress=progress, desc=f'sorting N={n}')
+    return fit(model, step, batches, epochs, lr=lr, desc=f'sorting N={n}', **fit_kw)
 
 # %% ../nbs/12_sorting.ipynb #510ae58b
 @torch.no_grad()
@@ -74,9 +75,7 @@ def evaluate_sorting(model, n_sequences: int = 1000, seed: int = 1234) -> dict:
 # %% ../nbs/12_sorting.ipynb #06acaeda
 def load_sorting_model(path):
     "A `SortingNet` from a weight file, and the file's metadata."
-    w = load_weights(path)
-    model = SortingNet(**w['config']); model.load_state_dict(w['state_dict'])
-    return model.eval(), w['meta']
+    return load_model(path, lambda config: SortingNet(**config))
 
 # %% ../nbs/12_sorting.ipynb #66abfb6e
 MENA_SORTING = Experiment(
