@@ -103,7 +103,13 @@ def _read_params(out: Path) -> dict:
 def _not_kernel_died(record) -> bool: return 'Kernel died' not in record.getMessage()   # run_experiment says it, with the command that resumes
 logging.getLogger('papermill').addFilter(_not_kernel_died)
 
-RESUME_MAY_CHANGE = ('device',)     # parameters a resumed run may change: where it runs, not what it computes
+RESUME_MAY_CHANGE = ('device',)
+
+def _notebook_default(name: str, k: str):
+    "The default of parameter `k` in experiment `name`'s notebook, as a value (its source text where that is not a literal)."
+    d = experiment_params(name)[k]['default']
+    try: return ast.literal_eval(d)
+    except (ValueError, SyntaxError): return d     # parameters a resumed run may change: where it runs, not what it computes
 
 def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True) -> Path:
     "Execute experiment `name` with papermill into the run folder `out` (default `runs/<name>-<time>`); returns the folder."
@@ -123,9 +129,10 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         raise FileExistsError(f"run folder {out} exists; choose another --out, or pass --resume to continue that run")
     base = {k: v for k, v in stored.items() if k not in ('experiment', 'out_dir')}
     params = run_parameters(exp.name, {**base, **(overrides or {})})      # typed and checked before anything is written
-    changed = sorted(k for k in params if k in base and params[k] != base[k] and k not in RESUME_MAY_CHANGE)
-    if changed and (out / 'checkpoint.pt').exists():                    # the checkpoint was trained with the stored values
-        raise ValueError(f"run folder {out} was started with " + ', '.join(f'{k} = {base[k]!r}' for k in changed) +
+    started = {k: base[k] if k in base else _notebook_default(exp.name, k) for k in params}   # a parameter not stored had its default
+    changed = sorted(k for k in params if params[k] != started[k] and k not in RESUME_MAY_CHANGE)
+    if resume and changed and (out / 'checkpoint.pt').exists():        # the checkpoint was trained with the started values
+        raise ValueError(f"run folder {out} was started with " + ', '.join(f'{k} = {started[k]!r}' for k in changed) +
                          f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)")
     record = dict(experiment=exp.name, **params)                        # the folder itself says where the run is
     params['out_dir'] = str(out)
@@ -172,7 +179,9 @@ def results_table(root='runs') -> tuple:
     rows = [r for r in rows if r['experiment'] in known]
     for p in sorted(Path(root).glob('**/params.json')):
         if not (p.parent / 'metrics.json').exists():
-            problems.append((str(p.parent), "unfinished (no metrics.json); continue it with `permtutorial run EXPERIMENT --out FOLDER --resume`"))
+            try: name = json.loads(p.read_text()).get('experiment', 'EXPERIMENT')
+            except (OSError, ValueError, AttributeError): name = 'EXPERIMENT'
+            problems.append((str(p.parent), f"unfinished (no metrics.json); continue it with `permtutorial run {name} --out {p.parent} --resume`"))
     if not rows and not problems: raise FileNotFoundError(f"no metrics.json under {root}: run an experiment first (`permtutorial run mena-jigsaw`)")
     md, buf = [], io.StringIO()
     exps = [e for e in experiments().values() if any(r['experiment'] == e.name for r in rows)]

@@ -4,7 +4,10 @@
     python tools/execute_nb.py nbs/20_deeppermnet.ipynb [more.ipynb ...] [--flags slow]
 """
 import argparse
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -34,6 +37,23 @@ class SkippingClient(NotebookClient):
         return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
 
 
+WARM_UP = """
+import torch
+from permtutorial.sinkhorn import log_sinkhorn
+from permtutorial.matching import matching_indices
+for dtype in (torch.float32, torch.float64):
+    for n in (9, 30):                                   # the batch-last loop and the matrix-by-matrix loop
+        x = torch.randn(4, n, n, dtype=dtype, requires_grad=True)
+        log_sinkhorn(x).sum().backward()
+        matching_indices(x.detach())
+"""
+
+
+def warm_up():
+    "Compile the package's kernels into numba's cache first, so that saved outputs show no first-call compile notice."
+    subprocess.run([sys.executable, "-c", WARM_UP], check=True, capture_output=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="+")
@@ -41,6 +61,8 @@ def main(argv=None):
     ap.add_argument("--timeout", type=int, default=1800)
     a = ap.parse_args(argv)
     flags = skip_flags(a.flags)
+    warm_up()
+    os.environ["PERMTUTORIAL_QUIET_COMPILE"] = "1"       # saved outputs must not depend on the state of numba's cache (the kernels inherit it)
     for p in map(Path, a.notebooks):
         nb = nbformat.read(p, as_version=4)
         SkippingClient(nb, flags, timeout=a.timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"], resources={"metadata": {"path": str(p.parent.resolve())}}).execute()
