@@ -103,13 +103,13 @@ def _read_params(out: Path) -> dict:
 def _not_kernel_died(record) -> bool: return 'Kernel died' not in record.getMessage()   # run_experiment says it, with the command that resumes
 logging.getLogger('papermill').addFilter(_not_kernel_died)
 
-RESUME_MAY_CHANGE = ('device',)
+RESUME_MAY_CHANGE = ('device',)     # parameters a resumed run may change: where it runs, not what it computes
 
 def _notebook_default(name: str, k: str):
     "The default of parameter `k` in experiment `name`'s notebook, as a value (its source text where that is not a literal)."
     d = experiment_params(name)[k]['default']
     try: return ast.literal_eval(d)
-    except (ValueError, SyntaxError): return d     # parameters a resumed run may change: where it runs, not what it computes
+    except (ValueError, SyntaxError): return d
 
 def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True) -> Path:
     "Execute experiment `name` with papermill into the run folder `out` (default `runs/<name>-<time>`); returns the folder."
