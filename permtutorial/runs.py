@@ -149,7 +149,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
         try:
             pm.execute_notebook(str(experiment_notebook(exp)), str(partial), parameters=params,
                                 cwd=str(find_repo() / 'nbs'), log_output=log_output, progress_bar=False, kernel_name='python3',
-                                extra_arguments=['--IPKernelApp.log_level=ERROR'])
+                                extra_arguments=['--IPKernelApp.log_level=CRITICAL'])
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
             raise RunFailed(f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
