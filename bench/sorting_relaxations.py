@@ -13,7 +13,7 @@ import torch
 from common import bench_args, report
 from permtutorial.experiment import Table
 from permtutorial.deeppermnet import target_matrix
-from permtutorial.sorting_benchmark import RELAXATIONS, make_relaxation, sorting_targets, _diffsort_installed
+from permtutorial.sorting_benchmark import RELAXATIONS, make_relaxation, sorting_targets, diffsort_installed
 
 
 def step_ms(relax, scores, target, repeats):
@@ -29,7 +29,7 @@ def step_ms(relax, scores, target, repeats):
 
 def main():
     a = bench_args(__doc__, sizes=[5, 15, 32, 100], batch=32, repeats=20)
-    methods = [m for m in RELAXATIONS if m != "sorting network" or _diffsort_installed()]
+    methods = [m for m in RELAXATIONS if m != "sorting network" or diffsort_installed()]
     rows = []
     for n in a.sizes:
         g = torch.Generator().manual_seed(n)

@@ -7,9 +7,9 @@ Docs: https://permtutorial.github.io/permtutorial/sorting_benchmark.html.md"""
 # %% auto #0
 __all__ = ['RELAXATIONS', 'NEURALSORT_PAPER', 'SORTING_BENCHMARK', 'multi_digit_numbers', 'number_images', 'sorting_targets',
            'ScoreCNN', 'Relaxation', 'NeuralSort', 'GumbelSinkhorn', 'GumbelSinkhornRows', 'SortingNetwork',
-           'make_relaxation', 'TauAnnealCB', 'train_sorter', 'evaluate_sorter']
+           'diffsort_installed', 'make_relaxation', 'TauAnnealCB', 'train_sorter', 'evaluate_sorter']
 
-# %% ../nbs/13_sorting_benchmark.ipynb #5914602d
+# %% ../nbs/13_sorting_benchmark.ipynb #023b9544
 import math
 import torch
 from torch import nn
@@ -23,7 +23,7 @@ from .deeppermnet import target_matrix, permutation_loss
 from .train import fit, Callback
 from .experiment import Experiment, Table, Reference
 
-# %% ../nbs/13_sorting_benchmark.ipynb #03786ad3
+# %% ../nbs/13_sorting_benchmark.ipynb #5598e6f0
 def multi_digit_numbers(labels: torch.Tensor, batch: int, n: int, digits: int = 4, generator: torch.Generator = None):
     "`batch` sequences of `n` numbers of `digits` digits drawn from the digit pool `labels` `(N,)`: `(idx, values)`, `idx` `(batch, n, digits)` into the pool, `values` `(batch, n)`."
     check_tensor(labels, 'labels')
@@ -32,19 +32,19 @@ def multi_digit_numbers(labels: torch.Tensor, batch: int, n: int, digits: int = 
     place = 10 ** torch.arange(digits - 1, -1, -1)                     # most significant digit first
     return idx, (labels[idx].long() * place).sum(-1)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #12536f9d
+# %% ../nbs/13_sorting_benchmark.ipynb #9cab0cfe
 def number_images(images: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
     "The images `(..., C, H, digits·W)` of the numbers `idx` `(..., digits)` (indices into the digit images `images` `(N, C, H, W)`), digits side by side."
     d = images[idx]                                                    # (..., digits, C, H, W)
     return d.movedim(-4, -2).flatten(-2)                               # (..., C, H, digits, W) -> (..., C, H, digits·W)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #8667e780
+# %% ../nbs/13_sorting_benchmark.ipynb #7b1c15f8
 def sorting_targets(values: torch.Tensor):
     "`(perm, groups)` of sequences of numbers `values` `(B, n)`: each item's rank (ties in their order of appearance), and the value at each rank, which labels tied ranks."
     order = values.argsort(dim=-1, stable=True)
     return order.argsort(-1), values.gather(-1, order)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #d4b31624
+# %% ../nbs/13_sorting_benchmark.ipynb #ad5e60f4
 class ScoreCNN(nn.Module):
     "Scores `(B, n, out)` (or `(B, n)` when `out` = 1) for sequences of number images `(B, n, 1, 28, 28·digits)`, each image on its own."
     def __init__(self, out: int = 1, digits: int = 4, width: int = 32):
@@ -61,7 +61,7 @@ class ScoreCNN(nn.Module):
         s = self.net(x.flatten(0, 1)).unflatten(0, x.shape[:2])
         return s.squeeze(-1) if self.config['out'] == 1 else s
 
-# %% ../nbs/13_sorting_benchmark.ipynb #70b64f12
+# %% ../nbs/13_sorting_benchmark.ipynb #d71ec6f7
 class Relaxation:
     "A way to turn scores into a soft permutation `(B, n, n)` (items x ranks): define `log_soft`; `out(n)` is the network's output size per item."
     def __init__(self, tau: float = 1.0): self.tau = check_positive(tau, 'tau')
@@ -76,7 +76,7 @@ class Relaxation:
         return scores.argsort(dim=-1, stable=True).argsort(-1)
     def __repr__(self): return f"{type(self).__name__}({', '.join(f'{k}={v}' for k, v in vars(self).items())})"
 
-# %% ../nbs/13_sorting_benchmark.ipynb #59cdad10
+# %% ../nbs/13_sorting_benchmark.ipynb #04826ac3
 def _rank_weights(n: int, like: torch.Tensor) -> torch.Tensor:
     "`2j - n + 1` for the ascending ranks j = 0..n-1."
     return 2 * torch.arange(n, device=like.device, dtype=like.dtype) - n + 1
@@ -93,7 +93,7 @@ class NeuralSort(Relaxation):
         logits = s.unsqueeze(-1) * _rank_weights(s.shape[-1], s) - (s.unsqueeze(-1) - s.unsqueeze(-2)).abs().sum(-1, keepdim=True)
         return torch.log_softmax(logits / self.tau, dim=-2)                  # a distribution over items for every rank
 
-# %% ../nbs/13_sorting_benchmark.ipynb #e1da3def
+# %% ../nbs/13_sorting_benchmark.ipynb #2ea95828
 class GumbelSinkhorn(Relaxation):
     "`S((X + noise) / tau)` with `X[i, j] = (2j - n + 1) s_i` (one score per item against fixed ranks); `noise` scales the Gumbel noise (0: none)."
     def __init__(self, tau: float = 1.0, noise: float = 1.0, n_samples: int = 5, n_iters: int = 20):
@@ -104,14 +104,14 @@ class GumbelSinkhorn(Relaxation):
         if self.noise and torch.is_grad_enabled(): x = perturb_with_gumbel(x, self.n_samples, self.noise)
         return log_sinkhorn(x, n_iters=self.n_iters, tau=self.tau)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #ef2da1ba
+# %% ../nbs/13_sorting_benchmark.ipynb #e360da4a
 class GumbelSinkhornRows(GumbelSinkhorn):
     "`S((X + noise) / tau)` for scores `X` `(B, n, n)` given by the network, a row per item."
     def out(self, n: int) -> int: return n
     def log_alpha(self, scores): return scores.float()
     def predict(self, scores): return matching_indices(scores)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #4190de45
+# %% ../nbs/13_sorting_benchmark.ipynb #0bbb8fdc
 class SortingNetwork(Relaxation):
     "Petersen et al.'s differentiable sorting network (odd-even by default) through the `diffsort` package; steepness `1 / tau`, Cauchy sigmoid."
     def __init__(self, tau: float = 0.1, kind: str = 'odd_even', distribution: str = 'cauchy'):
@@ -127,8 +127,8 @@ class SortingNetwork(Relaxation):
         return X.clamp_min(1e-12).log().reshape(*scores.shape, n)
     def __repr__(self): return f"SortingNetwork(tau={self.tau}, kind={self.kind!r}, distribution={self.distribution!r})"
 
-# %% ../nbs/13_sorting_benchmark.ipynb #0e95f8d2
-def _diffsort_installed() -> bool:
+# %% ../nbs/13_sorting_benchmark.ipynb #2a721e8b
+def diffsort_installed() -> bool:
     try: import diffsort; return True
     except ImportError: return False
 
@@ -136,19 +136,19 @@ RELAXATIONS = {'gumbel-sinkhorn': lambda: GumbelSinkhorn(tau=1.0), 'gumbel-sinkh
                'neuralsort': lambda: NeuralSort(tau=1.0), 'neuralsort stochastic': lambda: NeuralSort(tau=1.0, stochastic=True),
                'sorting network': lambda: SortingNetwork(tau=0.1)}
 
-def make_relaxation(name: str) -> Relaxation:
+def make_relaxation(name: str) -> 'Relaxation':
     "The relaxation called `name` (a key of `RELAXATIONS`) with its default temperature."
     check_choice(name, 'method', tuple(RELAXATIONS))
     return RELAXATIONS[name]()
 
-# %% ../nbs/13_sorting_benchmark.ipynb #001e6701
+# %% ../nbs/13_sorting_benchmark.ipynb #aefe8d63
 class TauAnnealCB(Callback):
     "Set `relax.tau` at every epoch, geometrically from `start` at the first epoch to `end` at the last (`anneal_tau`)."
     order = -5
-    def __init__(self, relax: Relaxation, start: float, end: float): self.relax, self.start, self.end = relax, check_positive(start, 'tau'), check_positive(end, 'tau_end')
+    def __init__(self, relax: 'Relaxation', start: float, end: float): self.relax, self.start, self.end = relax, check_positive(start, 'tau'), check_positive(end, 'tau_end')
     def before_epoch(self, learn): self.relax.tau = anneal_tau(learn.epoch, max(learn.epochs - 1, 1), self.start, self.end)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #d8ee478f
+# %% ../nbs/13_sorting_benchmark.ipynb #c12d8bbc
 def _sequences(digits, batch: int, n: int, generator: torch.Generator):
     "One batch: number images `(batch, n, 1, 28, 112)`, the tie-aware targets `(batch, n, n)`, ranks and tie labels."
     idx, values = multi_digit_numbers(digits.labels, batch, n, generator=generator)
@@ -156,7 +156,7 @@ def _sequences(digits, batch: int, n: int, generator: torch.Generator):
     return number_images(digits.images, idx), target_matrix(perm, groups), perm, groups
 
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
-def train_sorter(model: ScoreCNN, relax: Relaxation, digits, n: int, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32,
+def train_sorter(model: 'ScoreCNN', relax: 'Relaxation', digits, n: int, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32,
                  seed: int = 0, tau_end: float = None, cbs=(), **fit_kw) -> dict:
     "Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax` (`tau_end`: anneal its tau to it); `fit_kw`: `fit`'s options. Returns the history."
     n, steps_per_epoch, batch_size = check_int(n, 'n', low=2), check_int(steps_per_epoch, 'steps_per_epoch'), check_int(batch_size, 'batch_size')
@@ -172,9 +172,9 @@ def train_sorter(model: ScoreCNN, relax: Relaxation, digits, n: int, epochs: int
     anneal = [TauAnnealCB(relax, relax.tau, tau_end)] if tau_end else []
     return fit(model, step, batches, epochs, desc=f'{type(relax).__name__} n={n}', cbs=[*anneal, *cbs], **fit_kw)
 
-# %% ../nbs/13_sorting_benchmark.ipynb #db432758
+# %% ../nbs/13_sorting_benchmark.ipynb #1a2d421b
 @torch.no_grad()
-def evaluate_sorter(model: ScoreCNN, relax: Relaxation, digits, n: int, n_test: int = 10_000, seed: int = 1, chunk: int = 500) -> dict:
+def evaluate_sorter(model: 'ScoreCNN', relax: 'Relaxation', digits, n: int, n_test: int = 10_000, seed: int = 1, chunk: int = 500) -> dict:
     "NeuralSort's metrics (exact match, per-element accuracy) and Kendall tau on `n_test` sequences from `digits`, tied ranks interchangeable; the same sequences for every model (`seed`, `n`)."
     model.eval(); dev = next(model.parameters()).device
     g, res = torch.Generator().manual_seed(seed * 1_000 + check_int(n, 'n', low=2)), {'exact_match': [], 'element_accuracy': [], 'kendall_tau': [], 'tied': []}
@@ -186,7 +186,7 @@ def evaluate_sorter(model: ScoreCNN, relax: Relaxation, digits, n: int, n_test: 
         res['tied'].append((groups.diff(dim=-1) == 0).any(-1).float())
     return {k: torch.cat(v).float().mean().item() for k, v in res.items()}
 
-# %% ../nbs/13_sorting_benchmark.ipynb #5497596d
+# %% ../nbs/13_sorting_benchmark.ipynb #4c80e01f
 NEURALSORT_PAPER = 'https://arxiv.org/abs/1903.08850'
 _NS = {3: (.930, .951), 5: (.837, .927), 7: (.738, .909), 9: (.649, None), 15: (.386, None)}       # exact match (per-element accuracy)
 _GS = {3: (.484, .575), 5: (.033, .295), 7: (.001, .189), 9: (.000, None), 15: (.000, None)}
