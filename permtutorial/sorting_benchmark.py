@@ -11,6 +11,7 @@ __all__ = ['RELAXATIONS', 'NEURALSORT_PAPER', 'SORTING_BENCHMARK', 'multi_digit_
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
 import math
+from abc import ABC, abstractmethod
 import torch
 from torch import nn
 from fastcore.meta import delegates
@@ -62,11 +63,13 @@ class ScoreCNN(nn.Module):
         return s.squeeze(-1) if self.config['out'] == 1 else s
 
 # %% ../nbs/13_sorting_benchmark.ipynb #d71ec6f7
-class Relaxation:
+class Relaxation(ABC):
     "A way to turn scores into a soft permutation `(B, n, n)` (items x ranks): define `log_soft`; `out(n)` is the network's output size per item."
     def __init__(self, tau: float = 1.0): self.tau = check_positive(tau, 'tau')
     def out(self, n: int) -> int: return 1
-    def log_soft(self, scores: torch.Tensor) -> torch.Tensor: raise NotImplementedError
+    @abstractmethod
+    def log_soft(self, scores: torch.Tensor) -> torch.Tensor:
+        "`log P` `(..., B, n, n)` of the soft permutation(s) of `scores` (noise samples, if any, in front)."
     def loss(self, scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         "The multinomial log loss of the soft permutation(s) against `target` `(B, n, n)`."
         log_p = self.log_soft(scores)
