@@ -2,7 +2,7 @@
 other in the same run, forward plus exact backward. 'batch-last' is the compiled loop with the batch innermost, 'matrix by
 matrix' the compiled loop that keeps one matrix in cache for all its rounds (the batch split over threads when it is large),
 'bmm' one batched matrix-vector product per half-step (what a GPU runs). 'default' is the loop `log_sinkhorn` picks on the CPU
-for that size (without `tol`); the thresholds in the `sinkhorn` notebook come from this table.
+for that size (without `tol`); the thresholds in the `sinkhorn_kernels` notebook come from this table.
 
 B = 256 matrices of N x N, float32, 20 rounds, min milliseconds of the repeats, the candidates interleaved within each repeat.
 
@@ -14,6 +14,7 @@ import torch
 from common import bench_args, report
 from sinkhorn import time_ms
 import permtutorial.sinkhorn as S
+import permtutorial.sinkhorn_kernels as K
 from permtutorial.experiment import Table
 
 LOOPS = {"batch-last": (10**9, True), "matrix by matrix": (0, True), "bmm": (0, False)}   # (_BATCH_LAST_MAX_N, _COMPILED) forcing each
@@ -22,10 +23,10 @@ LOOPS = {"batch-last": (10**9, True), "matrix by matrix": (0, True), "bmm": (0, 
 def forced(loop, fn):
     "fn run with the package's loop choice forced to `loop`."
     def run():
-        limit = S._BATCH_LAST_MAX_N
-        S._BATCH_LAST_MAX_N, S._COMPILED = LOOPS[loop]
+        limit = K._BATCH_LAST_MAX_N
+        K._BATCH_LAST_MAX_N, S._COMPILED = LOOPS[loop]
         try: fn()
-        finally: S._BATCH_LAST_MAX_N, S._COMPILED = limit, True
+        finally: K._BATCH_LAST_MAX_N, S._COMPILED = limit, True
     return run
 
 

@@ -8,12 +8,9 @@ Docs: https://permtutorial.github.io/permtutorial/sinkhorn.html.md"""
 __all__ = ['sinkhorn_error', 'log_sinkhorn', 'sinkhorn', 'sinkhorn_linear']
 
 # %% ../nbs/02_sinkhorn.ipynb #f958ce48
-import contextlib, getpass, logging, math, os, tempfile, threading, warnings
-import numba
-import numpy as np
+import math
 import torch
 from .checks import check_finite, check_min_dims, check_square, check_int, check_positive, check_choice, divide_by_tau
-from .parallel import in_threads
 
 # %% ../nbs/02_sinkhorn.ipynb #cf2c6ce1
 def sinkhorn_error(log_p: torch.Tensor) -> torch.Tensor:
@@ -40,143 +37,23 @@ def _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol):
         if tol is not None and bool(sinkhorn_error(z.detach()).max() < tol): break
     return z
 
-# %% ../nbs/02_sinkhorn.ipynb #7399e7a5
+# %% ../nbs/02_sinkhorn.ipynb #544cf256
 _COMPILED = True             # False: the bmm loop on every device (for tests and A/B runs)
-_BATCH_LAST_MAX_N = 24       # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
-_THREAD_MIN_WORK = 2_000_000 # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
-_REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums; NaN and inf keep their meaning
+
+def _kernels():
+    "The compiled CPU loops, imported by the first call that runs on them (a GPU run never loads numba)."
+    from permtutorial import sinkhorn_kernels
+    return sinkhorn_kernels
 
 def _loop(z, tol):
-    "Which loop runs z (B,n,m): 'last' or 'matrix' (compiled, CPU float32/float64), else 'bmm' (GPU, or a `tol` above `_BATCH_LAST_MAX_N`)."
+    "Which loop runs z (B,n,m): 'last' or 'matrix' (compiled, CPU float32/float64; see `sinkhorn_kernels`), else 'bmm' (GPU, or a `tol` above the batch-last size)."
     if not _COMPILED or z.device.type != 'cpu' or z.dtype not in (torch.float32, torch.float64): return 'bmm'
-    if max(z.shape[-2:]) <= _BATCH_LAST_MAX_N: return 'last'
+    if max(z.shape[-2:]) <= _kernels()._BATCH_LAST_MAX_N: return 'last'
     return 'matrix' if tol is None else 'bmm'
 
 _BATCH_DIM = {'last': 2, 'matrix': 0, 'bmm': 1}      # the batch axis of the stored scaling vectors in each loop
 
-def _cache_probe(): return 0
-
-def _numba_cache() -> bool:
-    """Whether numba can keep the compiled kernels on disk (beside this module, in `NUMBA_CACHE_DIR` or in the user's cache folder); when none
-    is writable, a folder in the system's temporary directory, with one warning; when that fails too, no cache (compiled in every process)."""
-    try: numba.njit(cache=True)(_cache_probe); return True
-    except RuntimeError: pass
-    numba.config.CACHE_DIR = os.path.join(tempfile.gettempdir(), f'permtutorial-numba-{getpass.getuser()}')
-    try: numba.njit(cache=True)(_cache_probe); ok = True
-    except RuntimeError: ok = False
-    warnings.warn("numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
-                  f"{numba.config.CACHE_DIR}" if ok else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
-                  "(set NUMBA_CACHE_DIR to a writable folder to keep them)", RuntimeWarning, stacklevel=2)
-    return ok
-
-_CACHE = _numba_cache()
-_LOG = logging.getLogger(__name__)
-_CALLED = set()
-
-@contextlib.contextmanager
-def _first_call(name, dtype):
-    "Around a kernel call: the first one per kernel and dtype in a process may compile it; if it takes over a second, one log line says so."
-    if (name, dtype) in _CALLED or os.environ.get('PERMTUTORIAL_QUIET_COMPILE'): yield; return   # set by tools/execute_nb.py for saved outputs
-    _CALLED.add((name, dtype))
-    timer = threading.Timer(1.0, _LOG.warning, (f"permtutorial.sinkhorn: compiling the {name} kernel for {dtype} (first call in this process; "
-                                                "numba caches it for later processes where it can write)",))
-    timer.daemon = True
-    timer.start()
-    try: yield
-    finally: timer.cancel()
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _extremes(x, lo, hi):
-    "Per matrix b, the smallest and largest entries of the vectors x (T,n,B), into lo and hi (B,); NaN is skipped."
-    for s in range(x.shape[0]):
-        for i in range(x.shape[1]):
-            for b in range(x.shape[2]):
-                y = x[s, i, b]
-                lo[b] = y if y < lo[b] else lo[b]
-                hi[b] = y if y > hi[b] else hi[b]
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _last_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
-    """The forward loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t); then S = diag(u_T)
-    K diag(v_T) (B,n,m) and the per-matrix ok flag as `_exp_domain_iterates` defines it. Returns u (T,n,B) and v (T+1,m,B) (the last only
-    unless `keep`), S, ok and whether an entry of S is below `tiny`; T < n_iters when the row error fell below `tol` > 0 (NaN: not converged)."""
-    n, m, B = K.shape
-    us, vs = np.empty((n_iters if keep else 1, n, B), K.dtype), np.empty((n_iters + 1 if keep else 1, m, B), K.dtype)
-    vs[0] = 1
-    u, v, kv = np.empty((n, B), K.dtype), vs[0].copy(), np.empty((n, B), K.dtype)
-    T = n_iters
-    for t in range(n_iters):
-        kv[:] = 0
-        for i in range(n):
-            for j in range(m):
-                for b in range(B): kv[i, b] += K[i, j, b] * v[j, b]
-        if tol > 0 and t > 0:
-            err = 0.0
-            for i in range(n):
-                for b in range(B):
-                    e = abs(u[i, b] * kv[i, b] - 1)
-                    err = max(err, e) if e == e else np.inf
-            if err < tol:
-                T = t
-                break
-        for i in range(n):
-            for b in range(B): u[i, b] = 1 / kv[i, b]
-        v[:] = 0
-        for i in range(n):
-            for j in range(m):
-                for b in range(B): v[j, b] += K[i, j, b] * u[i, b]
-        for j in range(m):
-            for b in range(B): v[j, b] = c / v[j, b]
-        us[t if keep else 0] = u
-        vs[t + 1 if keep else 0] = v
-    if keep: us, vs = us[:T], vs[:T + 1]
-    # ok: no NaN (it would have spread to the last u and v), log max u + log max v < log_ok (an underflowed entry of K changes nothing),
-    # and, for the backward, every stored scaling and its square are normal numbers
-    lo_u, hi_u, lo_v, hi_v = np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype), np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype)
-    _extremes(u[None], lo_u, hi_u); _extremes(v[None], lo_v, hi_v)
-    sums = u.sum(0) + v.sum(0)
-    ok = (sums == sums) & (np.log(hi_u) + np.log(hi_v) < log_ok)
-    if keep:
-        _extremes(us, lo_u, hi_u); _extremes(vs, lo_v, hi_v)
-        ok &= (np.log(np.maximum(hi_u, hi_v)) < square_bound) & (-np.log(np.minimum(lo_u, lo_v)) < square_bound)
-    p, underflow = np.empty((B, n, m), K.dtype), False  # S = u K v, each entry a product: full relative precision
-    for i in range(n):
-        for j in range(m):
-            for b in range(B):
-                p[b, i, j] = u[i, b] * K[i, j, b] * v[j, b]
-                underflow |= p[b, i, j] < tiny
-    return us, vs, p, ok, underflow
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
-def _matrix_forward(K, c, n_iters, keep, log_ok, square_bound, tiny, us, vs, p, ok, underflow):
-    """The same loop and checks matrix by matrix on K (B,n,m), each matrix in cache for all its rounds; fills u (B,T,n) and v (B,T+1,m)
-    (the last only unless `keep`), S, ok and underflow (B,)."""
-    B, n, m = K.shape
-    for b in range(B):
-        Kb, ub, vb = K[b], us[b], vs[b]
-        vb[0] = 1
-        for t in range(n_iters):
-            v, u = vb[t if keep else 0], ub[t if keep else 0]
-            for i in range(n):
-                s = Kb[i, 0] * v[0]                      # sums in K's dtype
-                for j in range(1, m): s += Kb[i, j] * v[j]
-                u[i] = 1 / s
-            v = vb[t + 1 if keep else 0]                 # (keep = False: v_{t-1} is no longer needed)
-            v[:] = 0
-            for i in range(n):
-                for j in range(m): v[j] += Kb[i, j] * u[i]
-            for j in range(m): v[j] = c / v[j]
-        s = u.sum() + v.sum()
-        ok[b] = s == s and np.log(u.max()) + np.log(v.max()) < log_ok
-        if keep:
-            ok[b] &= max(np.log(max(ub.max(), vb.max())), -np.log(min(ub.min(), vb.min()))) < square_bound
-        low = False
-        for i in range(n):
-            for j in range(m):
-                p[b, i, j] = u[i] * Kb[i, j] * v[j]
-                low |= p[b, i, j] < tiny
-        underflow[b] = low
-
+# %% ../nbs/02_sinkhorn.ipynb #616883f7
 def _row_shifted(z):
     "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
     return z - z.amax(-1, keepdim=True)
@@ -199,12 +76,14 @@ class _Kernel:
         "The kernel of the matrices `idx` of the batch, whose scores are `z` (the selected ones)."
         return _Kernel(z, self.mode, self.K.index_select(2 if self.mode == 'last' else 0, idx))
 
+# %% ../nbs/02_sinkhorn.ipynb #a079e37d
 def _squares_safe(us, vs, bound):
     "Per matrix: every scaling and its square are normal numbers (|log| < `bound`; the backward squares them); one global check, per matrix only if it fails."
     if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
         return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
     return torch.stack([torch.maximum(x.amax((0, 2)).log(), -x.amin((0, 2)).log()) < bound for x in (us, vs)]).all(0)
 
+# %% ../nbs/02_sinkhorn.ipynb #c168da57
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     """log S (B,n,m), the `_Kernel`, scaling vectors u (T) and v (T+1) with iterate t = diag(u_t) K diag(v_t) (kept only if `keep`;
     batch axis `_BATCH_DIM[k.mode]`), and a per-matrix ok flag."""
@@ -213,20 +92,8 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     log_ok = math.log(fi.eps / fi.tiny)                  # log max u + log max v below this: an underflowed entry of K changes nothing
     square_bound = 0.5 * math.log(fi.max) - 2            # |log| of every scaling below this: it and its square are normal numbers
     if k.mode != 'bmm':
-        K = k.K.numpy()
-        c = K.dtype.type(c)                              # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
-    if k.mode == 'last':
-        with _first_call('forward', K.dtype): us, vs, p, ok, underflow = _last_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, fi.tiny)
-        us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
-        u, v = us[-1].T, vs[-1].T                        # (B,n), (B,m)
-    elif k.mode == 'matrix':
-        us, vs = np.empty((B, n_iters if keep else 1, n), K.dtype), np.empty((B, n_iters + 1 if keep else 1, m), K.dtype)
-        p, ok, under = np.empty_like(K), np.empty(B, np.bool_), np.empty(B, np.bool_)
-        def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, log_ok, square_bound, fi.tiny, us[a:b], vs[a:b], p[a:b], ok[a:b], under[a:b])
-        with _first_call('forward', K.dtype): in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
-        us, vs, ok, p, underflow = *(torch.from_numpy(a) for a in (us, vs, ok, p)), bool(under.any())
-        u, v = us[:, -1], vs[:, -1]
-    else:
+        us, vs, p, ok, underflow, u, v = _kernels().compiled_forward(k.K.numpy(), k.mode, c, n_iters, tol, keep, log_ok, square_bound, fi.tiny)
+    else:                                                # the bmm loop
         us, vs = z.new_empty(n_iters if keep else 1, B, n), z.new_empty(n_iters + 1 if keep else 1, B, m)   # filled in place, no copies
         vs[0] = 1
         u, v, T = None, vs[0], n_iters
@@ -271,92 +138,10 @@ def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
     return log_p, (k, us, vs, bad, fs, gs)
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _last_vjp(K, us, vs, grad, c):
-    "dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S) (B,n,m): the recursion above, one call."
-    T, n, B = us.shape
-    m = K.shape[1]
-    p, q, g_rows = np.zeros((m, B), K.dtype), np.empty((n, B), K.dtype), np.zeros((n, B), K.dtype)
-    for b in range(B):                                   # column sums G^T 1 into p, row sums G 1 into g_rows
-        for i in range(n):
-            for j in range(m):
-                p[j, b] += grad[b, i, j]
-                g_rows[i, b] += grad[b, i, j]
-    for j in range(m):
-        for b in range(B): p[j, b] *= vs[T, j, b] / c    # p_T = v_T * dl/dg_T / c
-    acc = np.zeros((n, m, B), K.dtype)                   # sum_t (q_t v_{t-1}^T - u_t p_t^T)
-    for t in range(T, 0, -1):
-        q[:] = 0                                         # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
-        for i in range(n):
-            for j in range(m):
-                for b in range(B): q[i, b] += K[i, j, b] * p[j, b]
-        for i in range(n):
-            for b in range(B):
-                q[i, b] *= us[t - 1, i, b] * us[t - 1, i, b]
-                if t == T: q[i, b] -= us[T - 1, i, b] * g_rows[i, b]
-        for i in range(n):
-            for j in range(m):
-                for b in range(B): acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
-        if t > 1:                                        # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
-            p[:] = 0
-            for i in range(n):
-                for j in range(m):
-                    for b in range(B): p[j, b] += K[i, j, b] * q[i, b]
-            for j in range(m):
-                for b in range(B): p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c
-    out = np.empty_like(grad)
-    for i in range(n):
-        for j in range(m):
-            for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
-    return out
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
-def _matrix_vjp(K, us, vs, grad, c, out):
-    "The same recursion matrix by matrix, K (B,n,m), u (B,T,n), v (B,T+1,m), G (B,n,m), into `out` (B,n,m)."
-    B, n, m = K.shape
-    T = us.shape[1]
-    p, q, g_rows, acc = np.empty(m, K.dtype), np.empty(n, K.dtype), np.empty(n, K.dtype), np.empty((n, m), K.dtype)
-    for b in range(B):
-        Kb, G = K[b], grad[b]
-        p[:] = 0
-        acc[:] = 0
-        for i in range(n):
-            s = G[i, 0]
-            p[0] += G[i, 0]
-            for j in range(1, m):
-                s += G[i, j]
-                p[j] += G[i, j]
-            g_rows[i] = s
-        for j in range(m): p[j] *= vs[b, T, j] / c
-        for t in range(T, 0, -1):
-            u, v = us[b, t - 1], vs[b, t - 1]
-            for i in range(n):
-                s = Kb[i, 0] * p[0]
-                for j in range(1, m): s += Kb[i, j] * p[j]
-                q[i] = s * (u[i] * u[i])
-                if t == T: q[i] -= u[i] * g_rows[i]
-            for i in range(n):
-                for j in range(m): acc[i, j] += q[i] * v[j] - u[i] * p[j]
-            if t > 1:
-                p[:] = 0
-                for i in range(n):
-                    for j in range(m): p[j] += Kb[i, j] * q[i]
-                for j in range(m): p[j] *= v[j] * v[j] / c
-        for i in range(n):
-            for j in range(m): out[b, i, j] = G[i, j] + Kb[i, j] * acc[i, j]
-
 def _exp_domain_vjp(k, us, vs, grad, c):
     "dl/dz through the scaling-vector loop on the `_Kernel` k: the vector recursion backwards, then the 2T rank-one terms."
-    mode, T = k.mode, us.shape[1 if k.mode == 'matrix' else 0]
-    if mode != 'bmm':
-        K, us, vs, G = k.K.numpy(), us.numpy(), vs.numpy(), grad.contiguous().numpy()
-        c = K.dtype.type(c)
-        if mode == 'last':
-            with _first_call('backward', K.dtype): return torch.from_numpy(_last_vjp(K, us, vs, G, c))
-        out, (B, n, m) = np.empty_like(K), K.shape
-        with _first_call('backward', K.dtype):
-            in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], G[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
-        return torch.from_numpy(out)
+    if k.mode != 'bmm': return _kernels().compiled_vjp(k.K.numpy(), k.mode, us.numpy(), vs.numpy(), grad.contiguous().numpy(), c)
+    T = len(us)
     ps, qs = torch.empty_like(vs[:T]), torch.empty_like(us)              # p_t = v_t * dl/dg_t / c, q_t = -u_t * dl/df_t
     u2, v2 = us.square(), vs[:T].square().div_(c)
     torch.mul(grad.sum(-2), vs[T], out=ps[T - 1]).div_(c)

@@ -43,6 +43,7 @@ KEY_CODE = {
     "03_matching.ipynb": ["def matching_indices", "def apply_perm"],
     "04_gumbel_sinkhorn.ipynb": ["def gumbel_sinkhorn"],
     "05_metrics.ipynb": ["def kendall_tau"],
+    "05a_sinkhorn_kernels.ipynb": ["def _last_forward", "def _matrix_forward", "def compiled_forward", "def _last_vjp", "def compiled_vjp"],
     "06_train.ipynb": ["class Learner", "class CheckpointCB", "def fit"],
     "07_experiment.ipynb": ["class RunFolder", "def table_markdown"],
     "10_data.ipynb": ["def cut_pieces", "def make_puzzles"],
