@@ -206,4 +206,5 @@ SORTING_BENCHMARK = Experiment(
     tables=[Table(['n', 'method'], ['exact_match', 'element_accuracy', 'kendall_tau', 'tied', 'train_minutes'],
                   'Sorting n 4-digit MNIST numbers (exact match: every number at its rank; tied: share of test sequences with equal numbers)', digits=3)],
     references=[*_references(_NS, 'neuralsort', 'deterministic NeuralSort'), *_references(_GS, 'gumbel-sinkhorn rows', 'Gumbel-Sinkhorn'),
-                *_references(_GS, 'gumbel-sinkhorn', 'Gumbel-Sinkhorn')])
+                *_references(_GS, 'gumbel-sinkhorn', 'Gumbel-Sinkhorn')],
+    results='results/sorting_benchmark')
