@@ -53,7 +53,8 @@ KEY_CODE = {
     "20_deeppermnet.ipynb": ["class DeepPermNet", "class PaperHead", "class EquivariantHead", "def permutation_loss"],
     "21_relative_attributes.ipynb": ["def morphometry"],
     "23_pubfig.ipynb": ["def select_and_train", "def feature_run"],
-    "22_jigsaw_pretrain.ipynb": ["def extract_patches", "def jigsaw_batches", "def linear_probe"],
+    "21a_jigsaw_puzzles.ipynb": ["def extract_patches", "def jigsaw_puzzles", "def jigsaw_batches"],
+    "22_jigsaw_pretrain.ipynb": ["def pretrain_jigsaw", "def linear_probe"],
     "40_runs.ipynb": ["def run_experiment"],
 }
 
