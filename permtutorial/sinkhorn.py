@@ -66,7 +66,7 @@ class _Kernel:
         if K is None:
             w = _row_shifted(z)
             K = z.new_empty(n, m, B).copy_(w.permute(1, 2, 0)).exp_() if mode == 'last' else w.exp()   # exp after the copy: contiguous
-        self.K = K
+        self.K, self.batch_first = K, (K.permute(2, 0, 1) if mode == 'last' else K)   # (B,n,m) either way
         if mode == 'bmm':
             Kt = K.mT.contiguous()
             self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)       # K v: (B,m) -> (B,n)
@@ -77,11 +77,12 @@ class _Kernel:
         return _Kernel(z, self.mode, self.K.index_select(2 if self.mode == 'last' else 0, idx))
 
 # %% ../nbs/02_sinkhorn.ipynb #a079e37d
-def _squares_safe(us, vs, bound):
+def _squares_safe(us, vs, bound, batch_dim):
     "Per matrix: every scaling and its square are normal numbers (|log| < `bound`; the backward squares them); one global check, per matrix only if it fails."
     if bool(torch.stack([torch.stack(x.aminmax()) for x in (us, vs)]).log().abs().amax() < bound):
-        return torch.ones(us.shape[1], dtype=torch.bool, device=us.device)
-    return torch.stack([torch.maximum(x.amax((0, 2)).log(), -x.amin((0, 2)).log()) < bound for x in (us, vs)]).all(0)
+        return torch.ones(us.shape[batch_dim], dtype=torch.bool, device=us.device)
+    rest = [d for d in range(3) if d != batch_dim]
+    return torch.stack([torch.maximum(x.amax(rest).log(), -x.amin(rest).log()) < bound for x in (us, vs)]).all(0)
 
 # %% ../nbs/02_sinkhorn.ipynb #c168da57
 def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
@@ -89,10 +90,7 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     batch axis `_BATCH_DIM[k.mode]`), and a per-matrix ok flag."""
     (B, n, m), fi, c = z.shape, torch.finfo(z.dtype), math.exp(log_col_sum)
     k = _Kernel(z, _loop(z, tol))
-    log_ok = math.log(fi.eps / fi.tiny)                  # log max u + log max v below this: an underflowed entry of K changes nothing
-    square_bound = 0.5 * math.log(fi.max) - 2            # |log| of every scaling below this: it and its square are normal numbers
-    if k.mode != 'bmm':
-        us, vs, p, ok, underflow, u, v = _kernels().compiled_forward(k.K.numpy(), k.mode, c, n_iters, tol, keep, log_ok, square_bound, fi.tiny)
+    if k.mode != 'bmm': us, vs, u, v = _kernels().compiled_forward(k.K.numpy(), k.mode, c, n_iters, tol, keep)
     else:                                                # the bmm loop
         us, vs = z.new_empty(n_iters if keep else 1, B, n), z.new_empty(n_iters + 1 if keep else 1, B, m)   # filled in place, no copies
         vs[0] = 1
@@ -103,14 +101,12 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
             u = torch.reciprocal(kv, out=us[t if keep else 0])
             v = torch.reciprocal(k.cols(u), out=vs[t + 1 if keep else 0])
             if c != 1: v.mul_(c)
-        ok = u.amax(-1).log() + v.amax(-1).log() < log_ok   # False for NaN, inf
-        if keep:
-            us, vs = us[:T], vs[:T + 1]
-            ok &= _squares_safe(us, vs, square_bound)
-        p = u.unsqueeze(-1) * k.K * v.unsqueeze(-2)
-        underflow = bool((p < fi.tiny).any())
-    log_p = p.log_()                                     # full relative precision wherever K did not underflow
-    if underflow: log_p = torch.where(log_p < math.log(fi.tiny), _row_shifted(z) + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
+        if keep: us, vs = us[:T], vs[:T + 1]
+    ok = u.amax(-1).log() + v.amax(-1).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing; False for NaN, inf
+    if keep: ok &= _squares_safe(us, vs, 0.5 * math.log(fi.max) - 2, _BATCH_DIM[k.mode])
+    log_p = (u.unsqueeze(-1) * k.batch_first * v.unsqueeze(-2)).log_()    # a product per entry: full relative precision where K did not underflow
+    low = log_p < math.log(fi.tiny)
+    if bool(low.any()): log_p = torch.where(low, _row_shifted(z) + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
     return log_p, k, (us if keep else None), (vs if keep else None), ok
 
 # %% ../nbs/02_sinkhorn.ipynb #69ba7d83

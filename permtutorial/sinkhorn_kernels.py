@@ -53,115 +53,73 @@ def _first_call(name, dtype):
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #b9671945
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _extremes(x, lo, hi):
-    "Per matrix b, the smallest and largest entries of the vectors x (T,n,B), into lo and hi (B,); NaN is skipped."
-    for s in range(x.shape[0]):
-        for i in range(x.shape[1]):
-            for b in range(x.shape[2]):
-                y = x[s, i, b]
-                lo[b] = y if y < lo[b] else lo[b]
-                hi[b] = y if y > hi[b] else hi[b]
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _last_forward(K, c, n_iters, tol, keep, log_ok, square_bound, tiny):
-    """The forward loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t); then S = diag(u_T)
-    K diag(v_T) (B,n,m) and the per-matrix ok flag as `_exp_domain_iterates` defines it. Returns u (T,n,B) and v (T+1,m,B) (the last only
-    unless `keep`), S, ok and whether an entry of S is below `tiny`; T < n_iters when the row error fell below `tol` > 0 (NaN: not converged)."""
+def _last_forward(K, c, n_iters, tol, keep):
+    """The loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t). Returns T and u (n_iters,n,B)
+    and v (n_iters+1,m,B), rounds 1..T and 0..T filled (only the last, in place 0, unless `keep`); T < n_iters when the row error of the
+    last iterate fell below `tol` > 0 (NaN: not converged)."""
     n, m, B = K.shape
     us, vs = np.empty((n_iters if keep else 1, n, B), K.dtype), np.empty((n_iters + 1 if keep else 1, m, B), K.dtype)
-    vs[0] = 1
-    u, v, kv = np.empty((n, B), K.dtype), vs[0].copy(), np.empty((n, B), K.dtype)
-    T = n_iters
+    kv = np.empty((n, B), K.dtype)
+    for j in range(m):
+        for b in range(B): vs[0, j, b] = 1
     for t in range(n_iters):
-        kv[:] = 0
+        a, z = (t, t + 1) if keep else (0, 0)            # v_{t-1} is read from vs[a], u_t goes to us[a], v_t to vs[z]
+        for i in range(n):
+            for b in range(B): kv[i, b] = 0
         for i in range(n):
             for j in range(m):
-                for b in range(B): kv[i, b] += K[i, j, b] * v[j, b]
+                for b in range(B): kv[i, b] += K[i, j, b] * vs[a, j, b]
         if tol > 0 and t > 0:
             err = 0.0
             for i in range(n):
                 for b in range(B):
-                    e = abs(u[i, b] * kv[i, b] - 1)
+                    e = abs(us[a - 1 if keep else 0, i, b] * kv[i, b] - 1)
                     err = max(err, e) if e == e else np.inf
-            if err < tol:
-                T = t
-                break
+            if err < tol: return t, us, vs
         for i in range(n):
-            for b in range(B): u[i, b] = 1 / kv[i, b]
-        v[:] = 0
+            for b in range(B): us[a, i, b] = 1 / kv[i, b]
+        for j in range(m):
+            for b in range(B): vs[z, j, b] = 0
         for i in range(n):
             for j in range(m):
-                for b in range(B): v[j, b] += K[i, j, b] * u[i, b]
+                for b in range(B): vs[z, j, b] += K[i, j, b] * us[a, i, b]
         for j in range(m):
-            for b in range(B): v[j, b] = c / v[j, b]
-        us[t if keep else 0] = u
-        vs[t + 1 if keep else 0] = v
-    if keep: us, vs = us[:T], vs[:T + 1]
-    # ok: no NaN (it would have spread to the last u and v), log max u + log max v < log_ok (an underflowed entry of K changes nothing),
-    # and, for the backward, every stored scaling and its square are normal numbers
-    lo_u, hi_u, lo_v, hi_v = np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype), np.full(B, np.inf, K.dtype), np.zeros(B, K.dtype)
-    _extremes(u[None], lo_u, hi_u); _extremes(v[None], lo_v, hi_v)
-    sums = u.sum(0) + v.sum(0)
-    ok = (sums == sums) & (np.log(hi_u) + np.log(hi_v) < log_ok)
-    if keep:
-        _extremes(us, lo_u, hi_u); _extremes(vs, lo_v, hi_v)
-        ok &= (np.log(np.maximum(hi_u, hi_v)) < square_bound) & (-np.log(np.minimum(lo_u, lo_v)) < square_bound)
-    p, underflow = np.empty((B, n, m), K.dtype), False  # S = u K v, each entry a product: full relative precision
-    for i in range(n):
-        for j in range(m):
-            for b in range(B):
-                p[b, i, j] = u[i, b] * K[i, j, b] * v[j, b]
-                underflow |= p[b, i, j] < tiny
-    return us, vs, p, ok, underflow
+            for b in range(B): vs[z, j, b] = c / vs[z, j, b]
+    return n_iters, us, vs
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #dbe14cc3
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
-def _matrix_forward(K, c, n_iters, keep, log_ok, square_bound, tiny, us, vs, p, ok, underflow):
-    """The same loop and checks matrix by matrix on K (B,n,m), each matrix in cache for all its rounds; fills u (B,T,n) and v (B,T+1,m)
-    (the last only unless `keep`), S, ok and underflow (B,)."""
+def _matrix_forward(K, c, n_iters, keep, us, vs):
+    "The same loop matrix by matrix on K (B,n,m), each matrix in cache for all its rounds, into u (B,T,n) and v (B,T+1,m) (the last only unless `keep`)."
     B, n, m = K.shape
     for b in range(B):
-        Kb, ub, vb = K[b], us[b], vs[b]
-        vb[0] = 1
+        for j in range(m): vs[b, 0, j] = 1
         for t in range(n_iters):
-            v, u = vb[t if keep else 0], ub[t if keep else 0]
+            a, z = (t, t + 1) if keep else (0, 0)
             for i in range(n):
-                s = Kb[i, 0] * v[0]                      # sums in K's dtype
-                for j in range(1, m): s += Kb[i, j] * v[j]
-                u[i] = 1 / s
-            v = vb[t + 1 if keep else 0]                 # (keep = False: v_{t-1} is no longer needed)
-            v[:] = 0
+                s = K[b, i, 0] * vs[b, a, 0]             # sums in K's dtype
+                for j in range(1, m): s += K[b, i, j] * vs[b, a, j]
+                us[b, a, i] = 1 / s
+            for j in range(m): vs[b, z, j] = 0
             for i in range(n):
-                for j in range(m): v[j] += Kb[i, j] * u[i]
-            for j in range(m): v[j] = c / v[j]
-        s = u.sum() + v.sum()
-        ok[b] = s == s and np.log(u.max()) + np.log(v.max()) < log_ok
-        if keep:
-            ok[b] &= max(np.log(max(ub.max(), vb.max())), -np.log(min(ub.min(), vb.min()))) < square_bound
-        low = False
-        for i in range(n):
-            for j in range(m):
-                p[b, i, j] = u[i] * Kb[i, j] * v[j]
-                low |= p[b, i, j] < tiny
-        underflow[b] = low
+                for j in range(m): vs[b, z, j] += K[b, i, j] * us[b, a, i]
+            for j in range(m): vs[b, z, j] = c / vs[b, z, j]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #08da2e76
-def compiled_forward(K: np.ndarray, mode: str, c: float, n_iters: int, tol, keep: bool, log_ok: float, square_bound: float, tiny: float):
+def compiled_forward(K: np.ndarray, mode: str, c: float, n_iters: int, tol, keep: bool):
     """The scaling-vector loop on `K`, batch-last `(n, m, B)` for `mode` 'last', `(B, n, m)` for 'matrix': the scaling vectors u and v of
-    every round (of the last only, unless `keep`; batch axis as stored), S, the per-matrix ok flags, whether an entry of S underflowed,
-    and the last u `(B, n)` and v `(B, m)`."""
+    every round (of the last only, unless `keep`; batch axis as stored) and the last u `(B, n)` and v `(B, m)`."""
     c = K.dtype.type(c)                                  # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
     if mode == 'last':
-        with _first_call('forward', K.dtype): us, vs, p, ok, underflow = _last_forward(K, c, n_iters, float(tol or 0), keep, log_ok, square_bound, tiny)
-        us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
-        return us, vs, p, ok, underflow, us[-1].T, vs[-1].T
+        with _first_call('forward', K.dtype): T, us, vs = _last_forward(K, c, n_iters, float(tol or 0), keep)
+        us, vs = (torch.from_numpy(a) for a in ((us[:T], vs[:T + 1]) if keep else (us, vs)))
+        return us, vs, us[-1].T, vs[-1].T
     B, n, m = K.shape
     us, vs = np.empty((B, n_iters if keep else 1, n), K.dtype), np.empty((B, n_iters + 1 if keep else 1, m), K.dtype)
-    p, ok, under = np.empty_like(K), np.empty(B, np.bool_), np.empty(B, np.bool_)
-    def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, log_ok, square_bound, tiny, us[a:b], vs[a:b], p[a:b], ok[a:b], under[a:b])
+    def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, us[a:b], vs[a:b])
     with _first_call('forward', K.dtype): in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
-    us, vs, ok, p = (torch.from_numpy(a) for a in (us, vs, ok, p))
-    return us, vs, p, ok, bool(under.any()), us[:, -1], vs[:, -1]
+    us, vs = torch.from_numpy(us), torch.from_numpy(vs)
+    return us, vs, us[:, -1], vs[:, -1]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #8a248a08
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
@@ -179,7 +137,8 @@ def _last_vjp(K, us, vs, grad, c):
         for b in range(B): p[j, b] *= vs[T, j, b] / c    # p_T = v_T * dl/dg_T / c
     acc = np.zeros((n, m, B), K.dtype)                   # sum_t (q_t v_{t-1}^T - u_t p_t^T)
     for t in range(T, 0, -1):
-        q[:] = 0                                         # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+        for i in range(n):                               # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+            for b in range(B): q[i, b] = 0
         for i in range(n):
             for j in range(m):
                 for b in range(B): q[i, b] += K[i, j, b] * p[j, b]
@@ -191,13 +150,14 @@ def _last_vjp(K, us, vs, grad, c):
             for j in range(m):
                 for b in range(B): acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
         if t > 1:                                        # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
-            p[:] = 0
+            for j in range(m):
+                for b in range(B): p[j, b] = 0
             for i in range(n):
                 for j in range(m):
                     for b in range(B): p[j, b] += K[i, j, b] * q[i, b]
             for j in range(m):
                 for b in range(B): p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c
-    out = np.empty_like(grad)
+    out = np.empty((B, n, m), K.dtype)
     for i in range(n):
         for j in range(m):
             for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
@@ -211,33 +171,32 @@ def _matrix_vjp(K, us, vs, grad, c, out):
     T = us.shape[1]
     p, q, g_rows, acc = np.empty(m, K.dtype), np.empty(n, K.dtype), np.empty(n, K.dtype), np.empty((n, m), K.dtype)
     for b in range(B):
-        Kb, G = K[b], grad[b]
-        p[:] = 0
-        acc[:] = 0
+        for j in range(m): p[j] = 0
         for i in range(n):
-            s = G[i, 0]
-            p[0] += G[i, 0]
+            s = grad[b, i, 0]
+            p[0] += grad[b, i, 0]
             for j in range(1, m):
-                s += G[i, j]
-                p[j] += G[i, j]
+                s += grad[b, i, j]
+                p[j] += grad[b, i, j]
             g_rows[i] = s
+            for j in range(m): acc[i, j] = 0
         for j in range(m): p[j] *= vs[b, T, j] / c
         for t in range(T, 0, -1):
-            u, v = us[b, t - 1], vs[b, t - 1]
             for i in range(n):
-                s = Kb[i, 0] * p[0]
-                for j in range(1, m): s += Kb[i, j] * p[j]
-                q[i] = s * (u[i] * u[i])
-                if t == T: q[i] -= u[i] * g_rows[i]
+                s = K[b, i, 0] * p[0]
+                for j in range(1, m): s += K[b, i, j] * p[j]
+                u = us[b, t - 1, i]
+                q[i] = s * (u * u)
+                if t == T: q[i] -= u * g_rows[i]
             for i in range(n):
-                for j in range(m): acc[i, j] += q[i] * v[j] - u[i] * p[j]
+                for j in range(m): acc[i, j] += q[i] * vs[b, t - 1, j] - us[b, t - 1, i] * p[j]
             if t > 1:
-                p[:] = 0
+                for j in range(m): p[j] = 0
                 for i in range(n):
-                    for j in range(m): p[j] += Kb[i, j] * q[i]
-                for j in range(m): p[j] *= v[j] * v[j] / c
+                    for j in range(m): p[j] += K[b, i, j] * q[i]
+                for j in range(m): p[j] *= vs[b, t - 1, j] * vs[b, t - 1, j] / c
         for i in range(n):
-            for j in range(m): out[b, i, j] = G[i, j] + Kb[i, j] * acc[i, j]
+            for j in range(m): out[b, i, j] = grad[b, i, j] + K[b, i, j] * acc[i, j]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #4224a54c
 def compiled_vjp(K: np.ndarray, mode: str, us: np.ndarray, vs: np.ndarray, grad: np.ndarray, c: float) -> torch.Tensor:
