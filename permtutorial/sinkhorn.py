@@ -200,42 +200,11 @@ class _ExactLogSinkhorn(torch.autograd.Function):
         out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
         return out, None, None, None
 
-# %% ../nbs/02_sinkhorn.ipynb #fa26b256
-def _implicit_vjp(log_p, grad):
-    "dl/dz from dl/d(log S) at the fixed point log_p (B,n,m), by the Schur complement of the constraint system."
-    P = log_p.exp()
-    r, c = P.sum(-1), P.sum(-2)
-    a, b = grad.sum(-1), grad.sum(-2)
-    Pr = P / r.unsqueeze(-1)                                            # D_r^-1 P
-    S = torch.diag_embed(c) - Pr.mT @ P + 1.0                            # + 1 1^T removes the null direction
-    rhs = (b - (Pr.mT @ a.unsqueeze(-1)).squeeze(-1)).unsqueeze(-1)
-    L, info = torch.linalg.cholesky_ex(S)
-    beta = torch.cholesky_solve(rhs, L).squeeze(-1)
-    bad = (info != 0) | ~torch.isfinite(beta).all(-1)
-    if bool(bad.any()):
-        beta[bad] = (torch.linalg.pinv(S[bad], hermitian=True) @ rhs[bad]).squeeze(-1)
-    alpha = (a - (P @ beta.unsqueeze(-1)).squeeze(-1)) / r
-    return grad - P * (alpha.unsqueeze(-1) + beta.unsqueeze(-2))
-
-_SECOND_ORDER = "use backward='exact' (the default) or 'unrolled' for second derivatives"
-
-class _ImplicitLogSinkhorn(torch.autograd.Function):
-    "log S^n(z) for z (B,n,m) with the gradient of the converged operator, by implicit differentiation (saves only the output)."
-    @staticmethod
-    def forward(ctx, z, n_iters, log_col_sum, tol):
-        log_p, _ = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=False)
-        ctx.save_for_backward(log_p)
-        return log_p
-
-    @staticmethod
-    def backward(ctx, grad):
-        if torch.is_grad_enabled():
-            raise RuntimeError(f"log_sinkhorn: backward='implicit' gives first derivatives only; {_SECOND_ORDER}")
-        log_p, = ctx.saved_tensors
-        return _implicit_vjp(log_p, grad), None, None, None
-
 # %% ../nbs/02_sinkhorn.ipynb #6b25f005
-_BACKWARDS = {'exact': _ExactLogSinkhorn, 'implicit': _ImplicitLogSinkhorn}
+def _implicit():
+    "The implicit backward's autograd function, from its own module (`sinkhorn_implicit`, which builds on this module's forward pass)."
+    from permtutorial.sinkhorn_implicit import ImplicitLogSinkhorn
+    return ImplicitLogSinkhorn
 
 def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
                  backward: str = 'exact') -> torch.Tensor:
@@ -252,7 +221,8 @@ def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, t
     if backward == 'unrolled':
         out = _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol)
     else:
-        out = _BACKWARDS[backward].apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
+        fn = _ExactLogSinkhorn if backward == 'exact' else _implicit()
+        out = fn.apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
     return out.to(log_alpha.dtype)
 
 # %% ../nbs/02_sinkhorn.ipynb #edd6c94b

@@ -39,11 +39,12 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 # definitions whose code each page must show (nbdev hides `#| export` cells; `#| exports` shows them)
 KEY_CODE = {
     "01_gumbel.ipynb": ["def gumbel_softmax"],
-    "02_sinkhorn.ipynb": ["def _unrolled_log_sinkhorn", "def _exp_domain_iterates", "def _exp_domain_vjp", "def _implicit_vjp", "def log_sinkhorn"],
+    "02_sinkhorn.ipynb": ["def _unrolled_log_sinkhorn", "def _exp_domain_iterates", "def _exp_domain_vjp", "def log_sinkhorn"],
     "03_matching.ipynb": ["def matching_indices", "def apply_perm"],
     "04_gumbel_sinkhorn.ipynb": ["def gumbel_sinkhorn"],
     "05_metrics.ipynb": ["def kendall_tau"],
     "05a_sinkhorn_kernels.ipynb": ["def _last_forward", "def _matrix_forward", "def compiled_forward", "def _last_vjp", "def compiled_vjp"],
+    "05b_sinkhorn_implicit.ipynb": ["def _implicit_vjp", "class ImplicitLogSinkhorn"],
     "06_train.ipynb": ["class Learner", "class CheckpointCB", "def fit"],
     "07_experiment.ipynb": ["class RunFolder", "def table_markdown"],
     "10_data.ipynb": ["def cut_pieces", "def make_puzzles"],
