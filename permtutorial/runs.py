@@ -152,8 +152,11 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
                                 extra_arguments=['--IPKernelApp.log_level=CRITICAL'])
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
-            raise RunFailed(f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
-                            f"once the cause is fixed, continue with: {again}") from None
+            where = f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
+            if (out / 'metrics.json').exists():                            # the run finished; a later cell (a table, a figure) failed
+                raise RunFailed(where + f"its results were saved before, in {out / 'metrics.json'} (`permtutorial results {out}` tables them); "
+                                "the cells after the failing one did not run") from None
+            raise RunFailed(where + f"once the cause is fixed, continue with: {again}") from None
         except KeyboardInterrupt:
             raise RunFailed(f"interrupted; the run keeps its last checkpoint; continue with: {again}") from None
         except DeadKernelError:

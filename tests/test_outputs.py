@@ -1,5 +1,6 @@
 """What the committed notebooks, results and benchmark files show a reader: no path of the machine that made them (absolute or
-temporary folders) and, in the notebooks, no stderr output (warnings, kernel messages)."""
+temporary folders) and, in the notebooks, no stderr output (warnings, kernel messages) and an id on every cell (without one,
+papermill warns on every `permtutorial run`)."""
 import json
 import re
 from pathlib import Path
@@ -23,6 +24,7 @@ def _output_texts(output):
 def test_notebook_outputs(notebook):
     problems = []
     for i, cell in enumerate(json.loads(notebook.read_text())["cells"]):
+        if "id" not in cell: problems.append(f"cell {i}: no cell id")
         for output in cell.get("outputs", []):
             for kind, text in _output_texts(output):
                 if kind in ("stderr", "error"): problems.append(f"cell {i}: {kind} output {text[:120]!r}")
