@@ -158,10 +158,10 @@ class TauAnnealCB(Callback):
 
 # %% ../nbs/13_sorting_benchmark.ipynb #c12d8bbc
 def _sequences(digits, batch: int, n: int, generator: torch.Generator):
-    "One batch: number images `(batch, n, 1, 28, 112)`, the tie-aware targets `(batch, n, n)`, ranks and tie labels."
+    "One training batch: number images `(batch, n, 1, 28, 112)` and their tie-aware targets `(batch, n, n)`."
     idx, values = multi_digit_numbers(digits.labels, batch, n, generator=generator)
     perm, groups = sorting_targets(values)
-    return number_images(digits.images, idx), target_matrix(perm, groups), perm, groups
+    return number_images(digits.images, idx), target_matrix(perm, groups)
 
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
 def train_sorter(model: 'ScoreCNN', relax: 'Relaxation', digits, n: int, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32,
@@ -172,7 +172,7 @@ def train_sorter(model: 'ScoreCNN', relax: 'Relaxation', digits, n: int, epochs:
     g = torch.Generator()
     def batches(epoch):
         g.manual_seed(seed * 100_003 + epoch)
-        return (_sequences(digits, batch_size, n, g)[:2] for _ in range(steps_per_epoch))
+        return (_sequences(digits, batch_size, n, g) for _ in range(steps_per_epoch))
     def step(m, batch):
         dev = next(m.parameters()).device
         x, target = (t.to(dev) for t in batch)
