@@ -101,7 +101,7 @@ def _read_params(out: Path) -> dict:
     except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{p} is not readable ({e}); the run cannot be resumed from it") from None
 
 def _not_kernel_died(record) -> bool: return 'Kernel died' not in record.getMessage()   # run_experiment says it, with the command that resumes
-logging.getLogger('papermill').addFilter(_not_kernel_died)
+for _log in ('papermill', 'asyncio'): logging.getLogger(_log).addFilter(_not_kernel_died)   # asyncio: the cell's task, never retrieved after Ctrl-C
 
 RESUME_MAY_CHANGE = ('device',)     # parameters a resumed run may change: where it runs, not what it computes
 
