@@ -105,13 +105,14 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     ok = u.amax(-1).log() + v.amax(-1).log() < math.log(fi.eps / fi.tiny)   # an underflowed entry of K changes nothing; False for NaN, inf
     if keep: ok &= _squares_safe(us, vs, 0.5 * math.log(fi.max) - 2, _BATCH_DIM[k.mode])
     log_p = (u.unsqueeze(-1) * k.batch_first * v.unsqueeze(-2)).log_()    # a product per entry: full relative precision where K did not underflow
-    low = log_p < math.log(fi.tiny)
+    low = (log_p < math.log(fi.tiny)) | (k.batch_first < fi.tiny)   # a subnormal K or S: its digits are lost
     if bool(low.any()): log_p = torch.where(low, _row_shifted(z) + u.log().unsqueeze(-1) + v.log().unsqueeze(-2), log_p)
     return log_p, k, (us if keep else None), (vs if keep else None), ok
 
 # %% ../nbs/02_sinkhorn.ipynb #69ba7d83
 def _log_domain_iterates(z, n_iters, log_col_sum, tol):
-    "The same iteration on the matrix in the log domain, exact at any temperature: log S, potentials f (B,n,T) and g (B,m,T+1) of z - row max."
+    """The same iteration on the matrix in the log domain, exact at any temperature:
+    log S, potentials f (B,n,T) and g (B,m,T+1) of z - row max."""
     L = _row_shifted(z)
     f, g = z.new_zeros(z.shape[0], z.shape[-2], 1), z.new_zeros(z.shape[0], 1, z.shape[-1])
     fs, gs = [], [g]
@@ -123,15 +124,9 @@ def _log_domain_iterates(z, n_iters, log_col_sum, tol):
         if tol is not None and bool(sinkhorn_error(L).max() < tol): break
     return L, torch.cat(fs, -1), torch.cat(gs, -2).mT
 
-def _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=True):
-    "log S^n(z) for z (B,n,m), and what the exact backward needs (if `keep`): K and the scaling vectors, plus potentials for the matrices done in the log domain."
-    log_p, k, us, vs, ok = _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep)
-    bad = (~ok).nonzero().squeeze(-1)
-    fs = gs = None
-    if len(bad):
-        lp, fs, gs = _log_domain_iterates(z[bad], n_iters, log_col_sum, tol)
-        log_p = log_p.index_copy(0, bad, lp)
-    return log_p, (k, us, vs, bad, fs, gs)
+def _wide_dtype(z):
+    "The dtype of the log-domain rounds: float64 (MPS has none: there, the input's)."
+    return z.dtype if z.device.type == 'mps' else torch.float64
 
 # %% ../nbs/02_sinkhorn.ipynb #dcc53a1d
 def _exp_domain_vjp(k, us, vs, grad, c):
@@ -145,64 +140,93 @@ def _exp_domain_vjp(k, us, vs, grad, c):
         q = torch.mul(u2[t - 1], k.rows(ps[t - 1]), out=qs[t - 1])
         if t == T: q -= us[T - 1] * grad.sum(-1)
         if t > 1: torch.mul(v2[t - 1], k.cols(q), out=ps[t - 2])
-    def rank_one_sum(a, b): return torch.bmm(a.permute(1, 2, 0), b.transpose(0, 1))   # sum_t a_t b_t^T; strided views BLAS reads as they are
-    return torch.addcmul(grad, k.K, rank_one_sum(qs, vs[:T]) - rank_one_sum(us, ps))
+    wide = _wide_dtype(grad)                             # the 2T rank-one terms nearly cancel at large scores
+    def rank_one_sum(a, b):                              # sum_t a_t b_t^T; BLAS reads the strided views as they are
+        return torch.bmm(a.permute(1, 2, 0).to(wide), b.transpose(0, 1).to(wide))
+    terms = rank_one_sum(qs, vs[:T]) - rank_one_sum(us, ps)
+    return torch.addcmul(grad.to(wide), k.K.to(wide), terms).to(grad.dtype)
 
 # %% ../nbs/02_sinkhorn.ipynb #9dcb9680
 def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
-    "dl/dz through the log-domain loop from its potentials, recomputing each half-step's normalised matrix."
+    "dl/dz through the log-domain loop from its potentials: the cotangent carried back through each half-step."
     w, c = _row_shifted(z), math.exp(log_col_sum)
-    out, g_bar, T = grad.clone(), grad.sum(-2, keepdim=True), fs.shape[-1]
-    for t in range(T, 0, -1):
+    cot = grad.clone()
+    for t in range(fs.shape[-1], 0, -1):
         f, g, g_prev = fs[..., t - 1:t], gs[..., t].unsqueeze(-2), gs[..., t - 1].unsqueeze(-2)
-        dP = (w + f + g).exp().mul_(g_bar / c)           # column step t
-        out -= dP
-        f_bar = -dP.sum(-1, keepdim=True)
-        if t == T: f_bar = f_bar + grad.sum(-1, keepdim=True)
-        dP = (w + f + g_prev).exp().mul_(f_bar)          # row step t
-        out -= dP
-        g_bar = -dP.sum(-2, keepdim=True)
-    return out
+        # sums of the cotangent itself: the recomputed P_t sums to 1 (or c) only up to rounding
+        cot -= (w + f + g).exp().mul_(cot.sum(-2, keepdim=True) / c)      # column step t
+        cot -= (w + f + g_prev).exp().mul_(cot.sum(-1, keepdim=True))     # row step t
+    return cot
 
 # %% ../nbs/02_sinkhorn.ipynb #50340eca
-def _second_order_vjp(z, grad, T_exp, T_log, bad, log_col_sum):
-    "The vector-Jacobian product as a differentiable graph: the unrolled loop with the forward's iteration counts, under autograd."
+def _second_order_vjp(z, grad, n_iters, log_col_sum):
+    "The vector-Jacobian product as a differentiable graph: the unrolled loop, under autograd."
     with torch.enable_grad():
-        out = _unrolled_log_sinkhorn(z, T_exp, log_col_sum, None)
-        if len(bad): out = out.index_copy(0, bad, _unrolled_log_sinkhorn(z[bad], T_log, log_col_sum, None))
+        out = _unrolled_log_sinkhorn(z, n_iters, log_col_sum, None)
         return torch.autograd.grad(out, z, grad, create_graph=True)[0]
 
-class _ExactLogSinkhorn(torch.autograd.Function):
-    "log S^n(z) for z (B,n,m) with the exact gradient of the n iterations, from the saved input, K and scaling vectors."
+class _ScalingSinkhorn(torch.autograd.Function):
+    """log S^n(z) for z (B,n,m) by the scaling-vector loop, with the exact gradient of its rounds from the saved
+    input, K and scaling vectors; and a per-matrix ok flag (False: the loop cannot represent that matrix, and the
+    caller replaces its output, so no gradient reaches it here)."""
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
-        log_p, (k, us, vs, bad, fs, gs) = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=ctx.needs_input_grad[0])
-        if us is None: return log_p
-        ctx.log_col_sum, ctx.mode = log_col_sum, k.mode
-        ctx.save_for_backward(z, k.K, us, vs, bad, *((fs, gs) if fs is not None else ()))
-        return log_p
+        log_p, k, us, vs, ok = _exp_domain_iterates(z, n_iters, log_col_sum, tol, ctx.needs_input_grad[0])
+        ctx.mark_non_differentiable(ok)
+        if us is not None:
+            ctx.log_col_sum, ctx.mode = log_col_sum, k.mode
+            ctx.save_for_backward(z, k.K, us, vs, ok)
+        return log_p, ok
+
+    @staticmethod
+    def backward(ctx, grad, _ok_grad):
+        z, K, us, vs, ok = ctx.saved_tensors
+        if torch.is_grad_enabled():                      # create_graph=True: second derivatives wanted
+            T = us.shape[1] if ctx.mode == 'matrix' else len(us)    # the matrix loop keeps us as (B, T, n)
+            return _second_order_vjp(z, grad, T, ctx.log_col_sum), None, None, None
+        c, k = math.exp(ctx.log_col_sum), _Kernel(z, ctx.mode, K)
+        if bool(ok.all()): return _exp_domain_vjp(k, us, vs, grad, c), None, None, None
+        good, d = ok.nonzero().squeeze(-1), _BATCH_DIM[ctx.mode]
+        out = torch.zeros_like(grad)
+        if len(good):
+            us, vs = us.index_select(d, good), vs.index_select(d, good)
+            out[good] = _exp_domain_vjp(k.select(z[good], good), us, vs, grad[good], c)
+        return out, None, None, None
+
+class _LogDomainSinkhorn(torch.autograd.Function):
+    "log S^n(z) by the log-domain loop in float64, with the exact gradient from its potentials."
+    @staticmethod
+    def forward(ctx, z, n_iters, log_col_sum, tol):
+        log_p, fs, gs = _log_domain_iterates(z.to(_wide_dtype(z)), n_iters, log_col_sum, tol)
+        ctx.log_col_sum = log_col_sum
+        ctx.save_for_backward(z, fs, gs)
+        return log_p.to(z.dtype)
 
     @staticmethod
     def backward(ctx, grad):
-        z, K, us, vs, bad, *potentials = ctx.saved_tensors
-        if torch.is_grad_enabled():                      # create_graph=True: second derivatives wanted
-            T_log = potentials[0].shape[-1] if potentials else 0
-            T_exp = us.shape[1] if ctx.mode == 'matrix' else len(us)    # the matrix-by-matrix loop keeps us as (B, T, n)
-            return _second_order_vjp(z, grad, T_exp, T_log, bad, ctx.log_col_sum), None, None, None
-        c = math.exp(ctx.log_col_sum)
-        k = _Kernel(z, ctx.mode, K)
-        if not len(bad): return _exp_domain_vjp(k, us, vs, grad, c), None, None, None
-        good = torch.ones(len(z), dtype=torch.bool, device=z.device).index_fill_(0, bad, False).nonzero().squeeze(-1)
-        out = torch.empty_like(grad)
-        if len(good):
-            d, k = _BATCH_DIM[ctx.mode], k.select(z[good], good)
-            out[good] = _exp_domain_vjp(k, us.index_select(d, good), vs.index_select(d, good), grad[good], c)
-        out[bad] = _log_domain_vjp(z[bad], *potentials, grad[bad], ctx.log_col_sum)
-        return out, None, None, None
+        z, fs, gs = ctx.saved_tensors
+        if torch.is_grad_enabled():
+            return _second_order_vjp(z, grad, fs.shape[-1], ctx.log_col_sum), None, None, None
+        wide = _log_domain_vjp(z.to(fs.dtype), fs, gs, grad.to(fs.dtype), ctx.log_col_sum)
+        return wide.to(z.dtype), None, None, None
+
+def _exact_log_sinkhorn(z, n_iters, log_col_sum, tol, first_in_log_domain=True):
+    """log S^n(z) for z (B,n,m) with the exact gradient of its rounds: the scaling-vector loop; a matrix it cannot
+    represent takes its first round in the log domain and the rest on scaling vectors again, or, if still out
+    of reach (or `first_in_log_domain` is False), every round in the log domain."""
+    log_p, ok = _ScalingSinkhorn.apply(z, n_iters, log_col_sum, tol)
+    if bool(ok.all()): return log_p
+    bad = (~ok).nonzero().squeeze(-1)
+    if not first_in_log_domain or n_iters == 1:
+        return log_p.index_copy(0, bad, _LogDomainSinkhorn.apply(z[bad], n_iters, log_col_sum, tol))
+    first = _LogDomainSinkhorn.apply(z[bad], 1, log_col_sum, tol)
+    if tol is not None and bool(sinkhorn_error(first.detach()).max() < tol): return log_p.index_copy(0, bad, first)
+    rest = _exact_log_sinkhorn(first, n_iters - 1, log_col_sum, tol, first_in_log_domain=False)
+    return log_p.index_copy(0, bad, rest)
 
 # %% ../nbs/02_sinkhorn.ipynb #6b25f005
 def _implicit():
-    "The implicit backward's autograd function, from its own module (`sinkhorn_implicit`, which builds on this module's forward pass)."
+    "The implicit backward's autograd function, from its own module (`sinkhorn_implicit`, which builds on `_exact_log_sinkhorn`)."
     from permtutorial.sinkhorn_implicit import ImplicitLogSinkhorn
     return ImplicitLogSinkhorn
 
@@ -218,11 +242,14 @@ def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, t
     log_col_sum = math.log(n / m)
     low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)
     z = divide_by_tau(log_alpha.float() if low_precision else log_alpha, check_positive(tau, 'tau'))   # half precision runs in float32
+    if z.numel() == 0: return z.to(log_alpha.dtype)          # an empty batch: nothing to normalise
     if backward == 'unrolled':
         out = _unrolled_log_sinkhorn(z, n_iters, log_col_sum, tol)
     else:
-        fn = _ExactLogSinkhorn if backward == 'exact' else _implicit()
-        out = fn.apply(z.reshape(-1, n, m), n_iters, log_col_sum, tol).reshape(z.shape)
+        flat = z.reshape(-1, n, m)
+        if backward == 'exact': out = _exact_log_sinkhorn(flat, n_iters, log_col_sum, tol)
+        else: out = _implicit().apply(flat, n_iters, log_col_sum, tol)
+        out = out.reshape(z.shape)
     return out.to(log_alpha.dtype)
 
 # %% ../nbs/02_sinkhorn.ipynb #edd6c94b

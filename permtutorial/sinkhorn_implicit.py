@@ -9,7 +9,7 @@ __all__ = ['ImplicitLogSinkhorn']
 
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #adbec356
 import torch
-from .sinkhorn import _sinkhorn_forward
+from .sinkhorn import _exact_log_sinkhorn
 
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #78101f57
 def _implicit_vjp(log_p, grad):
@@ -35,7 +35,7 @@ class ImplicitLogSinkhorn(torch.autograd.Function):
     "log S^n(z) for z (B,n,m) with the gradient of the converged operator, by implicit differentiation (saves only the output)."
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
-        log_p, _ = _sinkhorn_forward(z, n_iters, log_col_sum, tol, keep=False)
+        log_p = _exact_log_sinkhorn(z.detach(), n_iters, log_col_sum, tol)
         ctx.save_for_backward(log_p)
         return log_p
 
