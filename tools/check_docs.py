@@ -42,6 +42,7 @@ KEY_CODE = {
     "02_sinkhorn.ipynb": ["def _unrolled_log_sinkhorn", "def _exp_domain_iterates", "def _exp_domain_vjp", "def log_sinkhorn"],
     "03_matching.ipynb": ["def matching_indices", "def apply_perm"],
     "04_gumbel_sinkhorn.ipynb": ["def gumbel_sinkhorn"],
+    "04a_relaxations.ipynb": ["class Relaxation", "class NeuralSort", "def soft_sort", "def soft_rank"],
     "05_metrics.ipynb": ["def kendall_tau"],
     "05a_sinkhorn_kernels.ipynb": ["def _last_forward", "def _matrix_forward", "def compiled_forward", "def _last_vjp", "def compiled_vjp"],
     "05b_sinkhorn_implicit.ipynb": ["def _implicit_vjp", "class ImplicitLogSinkhorn"],
