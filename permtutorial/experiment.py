@@ -57,6 +57,7 @@ class Experiment:
     results: str = None              # the committed results folder behind the published tables, relative to the repository
     aliases: tuple = ()              # older names that still work on the command line
     derive: object = None            # rows -> more rows computed from them (e.g. means over attributes), added before the tables are rendered
+    resume_may_change: tuple = ()    # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only extends the same run)
 
     def __post_init__(self):
         if not self.name or not isinstance(self.name, str) or ' ' in self.name:

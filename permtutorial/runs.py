@@ -130,7 +130,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
     base = {k: v for k, v in stored.items() if k not in ('experiment', 'out_dir')}
     params = run_parameters(exp.name, {**base, **(overrides or {})})      # typed and checked before anything is written
     started = {k: base[k] if k in base else _notebook_default(exp.name, k) for k in params}   # a parameter not stored had its default
-    changed = sorted(k for k in params if params[k] != started[k] and k not in RESUME_MAY_CHANGE)
+    changed = sorted(k for k in params if params[k] != started[k] and k not in RESUME_MAY_CHANGE + tuple(exp.resume_may_change))
     if resume and changed and (out / 'checkpoint.pt').exists():        # the checkpoint was trained with the started values
         raise ValueError(f"run folder {out} was started with " + ', '.join(f'{k} = {started[k]!r}' for k in changed) +
                          f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)")
