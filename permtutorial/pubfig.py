@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/pubfig.html.md"""
 # %% auto #0
 __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise', 'sequence_length', 'test_sequences',
            'score_order', 'sequences_input', 'select_and_train', 'all_pairs', 'pairs_accuracy',
-           'person_classifier_scores', 'feature_run', 'attribute_means']
+           'person_classifier_scores', 'feature_run', 'attribute_means', 'validated_feature_run']
 
 # %% ../nbs/23_pubfig.ipynb #5e9625a8
 import copy, hashlib
@@ -17,7 +17,8 @@ from .checks import check_int, check_choice
 from .deeppermnet import (HEADS, build_deeppermnet, train_deeppermnet, evaluate_deeppermnet, strength_levels, ordered_sequences,
                                       scramble_sequences, DEEPPERMNET_PAPER)
 from .metrics import kendall_tau, hamming_similarity, pairwise_accuracy
-from .relative_attributes import RelativeAttributes, ranksvm_pairwise_accuracy
+from .relative_attributes import (RelativeAttributes, ranksvm_pairwise_accuracy, parse_lrs, head_seeds,
+                                              check_validation_size, validated_heads, validated_summary)
 from .train import seed_everything
 from .matching import apply_perm, matching_indices
 from .experiment import Experiment, Table, Reference
@@ -190,9 +191,10 @@ def feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max', he
 
 # %% ../nbs/23_pubfig.ipynb #88b22bd2
 def attribute_means(rows: list) -> list:
-    "Rows of `table='mean'`: per table, model, length and seed, the pairwise accuracy averaged over the attributes."
+    "Rows of `table='mean'`: per table (sequences, all pairs), model, length and seed, the pairwise accuracy averaged over the attributes."
     groups = {}
-    for r in rows: groups.setdefault((r['table'], r['model'], r['length'], r['seed']), []).append(r['pairwise_accuracy'])
+    for r in (r for r in rows if r['table'] in ('sequences', 'all pairs')):   # not the lr grid
+        groups.setdefault((r['table'], r['model'], r['length'], r['seed']), []).append(r['pairwise_accuracy'])
     return [dict(table='mean', over=t, model=m, length=spec, seed=seed, attributes=len(v), pairwise_accuracy=sum(v) / len(v))
             for (t, m, spec, seed), v in groups.items()]
 
@@ -202,11 +204,16 @@ _T2 = dict(Male=99.44, White=97.99, Young=99.00, Smiling=97.88, Chubby=97.66, Vi
 _T2_RANKSVM = dict(Male=81.80, White=76.97, Young=83.20, Smiling=79.90, Chubby=76.27, VisibleForehead=87.60, BushyEyebrows=79.87,
                    NarrowEyes=81.67, PointyNose=77.40, BigLips=79.17, RoundFace=82.33)   # the same table's row for Parikh and Grauman's RankSVM
 _SOURCE = 'Santa Cruz et al. 2017, Table 2, PubFig'
+_VALIDATED_TITLE = ('Every head at its learning rate chosen on validation: test metrics over the seeds '
+                    'at that rate, collapsed runs at that rate and at every rate')
+_GRID_TITLE = ('Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
+               'metrics, over the seeds run at that rate')
 DEEPPERMNET_PUBFIG = Experiment(
     'deeppermnet-pubfig', notebook='23_pubfig.ipynb',
     summary="Santa Cruz et al. 2017 on Parikh and Grauman's PubFig/OSR features: DeepPermNet heads (MLP branch) against the file's RankSVM",
     run_defaults=dict(root='data/relative_attributes', dataset='pubfig', attributes='', lengths='2,4,max', heads='sinkhorn,naive,equivariant',
-                      seeds='0,1,2', baselines='RankSVM', steps=1000, eval_every=100, n_test=2000, n_val=500),
+                      seeds='0,1,2', baselines='RankSVM', steps=1000, eval_every=100, n_test=2000, n_val=500,
+                      lrs=''),
     tables=[Table(['model', 'length'], ['pairwise_accuracy'], 'Mean pairwise accuracy over the attributes: test sequences (Table 2 analogue)',
                   dict(table='mean', over='sequences'), digits=3),
             Table(['model'], ['pairwise_accuracy'], 'Mean pairwise accuracy over the attributes: every pair of test images of different strength',
@@ -214,11 +221,110 @@ DEEPPERMNET_PUBFIG = Experiment(
             Table(['attribute', 'model', 'l'], ['pairwise_accuracy', 'kendall_tau', 'hamming'], 'Per attribute: test sequences',
                   dict(table='sequences'), digits=3),
             Table(['attribute', 'model'], ['pairwise_accuracy'], 'Per attribute: every pair of test images of different strength (l = 2 models)',
-                  dict(table='all pairs'), digits=3)],
+                  dict(table='all pairs'), digits=3),
+            Table(['attribute', 'model', 'length', 'lr', 'collapsed', 'collapsed per lr'],
+                  ['kendall_tau', 'pairwise_accuracy'], _VALIDATED_TITLE, dict(table='validated'), digits=3),
+            Table(['attribute', 'model', 'length', 'lr'],
+                  ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'], _GRID_TITLE,
+                  dict(table='lr grid'), digits=3)],
     references=[Reference('pairwise_accuracy', 0.9814, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER, match=dict(table='mean', over='sequences', model='sinkhorn', length='max')),
                 Reference('pairwise_accuracy', 0.8056, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='mean', model='RankSVM'))]
                + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER,
                             match=dict(table='sequences', attribute=a, model='sinkhorn', length='max')) for a, v in _T2.items()]
                + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='all pairs', attribute=a, model='RankSVM'))
                   for a, v in _T2_RANKSVM.items()],
-    results='results/deeppermnet_pubfig/pubfig', derive=attribute_means)
+    results='results/deeppermnet_pubfig/pubfig',
+    derive=lambda rows: attribute_means(rows) + validated_summary(rows))
+
+# %% ../nbs/23_pubfig.ipynb #640740f3
+def _feature_setup(data: RelativeAttributes, seed: int, val_fraction: float, baselines) -> dict:
+    "One seed's split (`validation_split`), standardised features `x` and baseline `scores`."
+    split = validation_split(data, val_fraction, seed)
+    x = standardise(data.feat, split['fit'])                  # statistics of the fit images only
+    def score(b):
+        if b == 'RankSVM': return data.ranksvm_scores
+        return person_classifier_scores(data, x, split['fit'])
+    return dict(split=split, x=x, scores={b: score(b) for b in baselines})
+
+def _feature_sequences(data, setup: dict, a: int, spec, seed: int, n_val: int, n_test: int,
+                       ties: bool) -> dict:
+    "One seed's levels, length `l`, validation and test sequences and (l = 2) test pairs."
+    split, name = setup['split'], data.attribute_names[a]
+    lv = {k: strength_levels(data.strengths[idx, a]) for k, idx in split.items()}
+    n_levels = min(int(v.max()) + 1 for v in lv.values())            # levels every split has
+    l = sequence_length(spec, n_levels, name, ties)
+    pairs = all_pairs(lv['test'], split['test'], seed=30_000 + seed) if l == 2 else None
+    val = test_sequences(lv['val'], split['val'], l, n_val, seed=20_000 + seed, ties=ties)
+    test = test_sequences(lv['test'], split['test'], l, n_test, seed=10_000 + seed, ties=ties)
+    return dict(lv=lv, l=l, pairs=pairs, val=val, test=test)
+
+def _baseline_rows(data, setup: dict, seqs: dict, a: int, key: dict, seed: int) -> list:
+    "The baselines' rows of one seed: its test sequences and, at l = 2, every test pair."
+    scores = setup['scores']
+    rows = [dict(table='sequences', model=b, **key, l=seqs['l'], seed=seed,
+                 **score_order(sc[:, a], seqs['test'])) for b, sc in scores.items()]
+    if seqs['pairs'] is None: return rows
+    idx, strength = seqs['pairs']['idx'], data.strengths[:, a]
+    return rows + [dict(table='all pairs', model=b, **key, l=2, seed=seed,
+                        pairwise_accuracy=ranksvm_pairwise_accuracy(sc[:, a], idx, strength))
+                   for b, sc in scores.items()]
+
+def _chosen_rows(grid_rows: list, key: dict) -> list:
+    "The runs at their head's chosen rate as `sequences` rows (and `all pairs` rows at l = 2)."
+    out = []
+    for r in (r for r in grid_rows if r['table'] == 'lr grid' and r['selected']):
+        same = dict(model=r['model'], **key, l=r['l'], seed=r['seed'], lr=r['lr'])
+        metrics = ('kendall_tau', 'hamming', 'pairwise_accuracy', 'best_step', 'seconds')
+        out.append(dict(table='sequences', **same, **{k: r[k] for k in metrics}))
+        if 'all_pairs_accuracy' in r:
+            out.append(dict(table='all pairs', **same, pairwise_accuracy=r['all_pairs_accuracy']))
+    return out
+
+def validated_feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max',
+                          heads=('sinkhorn', 'naive', 'equivariant'), seeds=(0,),
+                          baselines=('RankSVM',), lrs=(1e-3, 3e-4, 1e-4), select_seeds: int = 0,
+                          seeds_per_head: str = '', collapse_gap: float = 0.05, steps: int = 1000,
+                          eval_every: int = 100, n_test: int = 2000, n_val: int = 500,
+                          val_fraction: float = 0.25, ties: bool = False, fc6_dim: int = 128,
+                          hidden: int = 256, fc7_dim: int = 512, dropout: float = 0.5,
+                          log=print) -> tuple:
+    """`feature_run` with every head at the rate of `lrs` chosen on validation by `validated_heads`
+    (`select_seeds`, `seeds_per_head`, `collapse_gap`: as there). Returns `(rows, curves)`: the
+    `lr grid` and `collapse` rows, the chosen runs as `sequences` and `all pairs` rows, the
+    baselines' rows for every seed, and one validation curve per run."""
+    names = data.attribute_names
+    attributes = list(names) if not attributes else [names[data.attribute(a)] for a in attributes]
+    for h in heads: check_choice(h, 'heads', tuple(HEADS))
+    for b in baselines: check_choice(b, 'baselines', ('RankSVM', 'person classifier'))
+    lrs, n_val = parse_lrs(lrs), check_validation_size(n_val)
+    per_head = head_seeds(seeds_per_head, heads, list(seeds))
+    every_seed = dict.fromkeys(s for mine in per_head.values() for s in mine)
+    setups = {s: _feature_setup(data, s, val_fraction, baselines) for s in every_seed}
+    rows, curves = [], []
+    specs = [s.strip() for s in str(lengths).split(',') if s.strip()]
+    for name, spec in ((n, s) for n in attributes for s in specs):
+        a, key = data.attribute(name), dict(attribute=name, length=spec)
+        seqs = {s: _feature_sequences(data, setups[s], a, spec, s, n_val, n_test, ties)
+                for s in setups}
+        def train(head, lr, seed):
+            s, x, fit = seqs[seed], setups[seed]['x'], setups[seed]['split']['fit']
+            branch = dict(in_features=x.shape[1], fc6_dim=fc6_dim, hidden=hidden, dropout=dropout)
+            cfg = dict(branch='mlp', branch_kw=branch, l=s['l'], fc7_dim=fc7_dim, dropout=dropout,
+                       head=head)
+            model, info = select_and_train(cfg, x, fit, s['lv']['fit'], s['val'], steps, eval_every,
+                                           seed, lr=lr, ties=ties)
+            test = s['test']
+            m = evaluate_deeppermnet(model, sequences_input(x, test), test['perm'], test['groups'])
+            if s['pairs'] is not None:
+                m['all_pairs_accuracy'] = pairs_accuracy(model, x, s['pairs'])
+            log(f"{name} l={s['l']} {head} lr {lr:g} seed {seed}: "
+                f"pairwise accuracy {m['pairwise_accuracy']:.3f}")
+            return dict(m, l=s['l'], best_step=info['best_step'], seconds=info['seconds'],
+                        curve=info['curve'], val_pairwise_accuracy=info['val_pairwise_accuracy'],
+                        final_val_pairwise_accuracy=info['curve'][-1]['val'])
+        for seed in setups: rows += _baseline_rows(data, setups[seed], seqs[seed], a, key, seed)
+        grid_rows, grid_curves = validated_heads(train, per_head, lrs, select_seeds, collapse_gap,
+                                                 log)
+        rows += [dict(r, **key) for r in grid_rows] + _chosen_rows(grid_rows, key)
+        curves += [dict(c, **key) for c in grid_curves]
+    return rows, curves

@@ -7,7 +7,8 @@ Docs: https://permtutorial.github.io/permtutorial/relative_attributes.html.md"""
 # %% auto #0
 __all__ = ['MORPHO_ATTRIBUTES', 'DEEPPERMNET_ATTRIBUTES', 'RelativeAttributes', 'load_relative_attributes', 'load_images',
            'ranksvm_pairwise_accuracy', 'morphometry', 'cached_morphometry', 'category_levels', 'pair_inputs',
-           'attribute_run', 'value_regressor_run']
+           'attribute_run', 'value_regressor_run', 'parse_lrs', 'head_seeds', 'check_validation_size',
+           'validation_digits', 'validated_heads', 'validated_summary', 'validated_table', 'collapse_figure']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, multiprocessing, os
@@ -18,13 +19,13 @@ import torch
 import scipy.io
 from skimage.morphology import medial_axis
 from skimage.transform import rescale
-from .checks import check_choice, check_tensor
+from .checks import check_choice, check_tensor, check_int, check_positive
 from .files import atomic_write
 from .data import find_data_dir
 from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER, SmallCNN
 from .metrics import pairwise_accuracy
 from .train import seed_everything, fit
-from .experiment import Experiment, Table, Reference
+from .experiment import Experiment, Table, Reference, render_table
 
 # %% ../nbs/21_relative_attributes.ipynb #29432166
 _FIELDS = ('im_names', 'class_labels', 'class_names', 'attribute_names', 'relative_ordering', 'used_for_training', 'feat', 'relative_att_predictions')
@@ -160,11 +161,16 @@ def category_levels(values: torch.Tensor, labels: torch.Tensor, n_levels: int = 
 # %% ../nbs/21_relative_attributes.ipynb #2d1b848b
 _T1 = {(4, 'naive'): (.859, .893, .062), (4, 'sinkhorn'): (.884, .906, .019), (8, 'naive'): (.774, .832, .1), (8, 'sinkhorn'): (.963, .973, .022)}
 _KEYS = ['attribute', 'model', 'l']
+_VALIDATED_TITLE = ('Every head at its learning rate chosen on validation: test metrics over the seeds '
+                    'at that rate, collapsed runs at that rate and at every rate')
+_GRID_TITLE = ('Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
+               'metrics, over the seeds run at that rate')
 DEEPPERMNET_ATTRIBUTES = Experiment(
     'deeppermnet-attributes', notebook='21_relative_attributes.ipynb',
     summary='Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes (naive vs Sinkhorn, pairwise baseline, ties)',
     run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2', stability_lengths='',
-                      parts='table1,pairwise,ties'),
+                      parts='table1,pairwise,ties',
+                      lrs='1e-3,3e-4,1e-4', n_val=300),
     tables=[Table(_KEYS, ['kendall_tau', 'hamming', 'l1_norm_error'], 'Naive vs Sinkhorn (Table 1 analogue)', dict(table='table1'), digits=3),
             Table(_KEYS, ['pairwise_accuracy'], 'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
                   dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn', 'equivariant', 'value regressor')), digits=3),
@@ -172,10 +178,15 @@ DEEPPERMNET_ATTRIBUTES = Experiment(
                   dict(table='ties'), digits=3),
             Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
                   'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
-                  dict(table='stability'), digits=3)],
+                  dict(table='stability'), digits=3),
+            Table(_KEYS + ['lr', 'collapsed', 'collapsed per lr'],
+                  ['kendall_tau', 'pairwise_accuracy'], _VALIDATED_TITLE, dict(table='validated'), digits=3),
+            Table(_KEYS + ['lr'], ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
+                  _GRID_TITLE, dict(table='lr grid'), digits=3)],
     references=[Reference(m, v, 'Santa Cruz et al. 2017, Table 1, PubFig', DEEPPERMNET_PAPER, match=dict(table='table1', l=l, model=head))
                 for (l, head), vals in _T1.items() for m, v in zip(['kendall_tau', 'hamming', 'l1_norm_error'], vals)],
-    results='results/deeppermnet_attributes/morpho_l8')
+    results='results/deeppermnet_attributes/morpho_l8',
+    derive=lambda rows: validated_summary(rows))     # the compact table's rows (function below)
 
 # %% ../nbs/21_relative_attributes.ipynb #023d967a
 def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
@@ -188,9 +199,10 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
 
 # %% ../nbs/21_relative_attributes.ipynb #93d6d00b
 def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
-                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None, batch_size=32, curve=None) -> dict:
+                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None, batch_size=32, curve=None,
+                  lr=1e-3) -> dict:
     """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
-    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights.
+    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights; `lr`: Adam's.
     `curve`: `(scrambled, perm)` test sequences scored (pairwise accuracy) after every epoch; the result then holds `curve`, `[step, accuracy]` per epoch."""
     seed_everything(seed)
     model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim, head=head))
@@ -199,11 +211,12 @@ def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, e
         if not eval_pairs: return evaluate_deeppermnet(m, scrambled, perm)['pairwise_accuracy']
         return evaluate_deeppermnet(m, *pair_inputs(scrambled, perm))['hamming']   # for l = 2, a correct pair = a correct permutation
     def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
-    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, batch_size=batch_size, lr_step=lr_step, ties=ties,
+    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, batch_size=batch_size, lr=lr, lr_step=lr_step, ties=ties,
                              generator=torch.Generator().manual_seed(seed), progress=False, epoch_end=epoch_end if curve is not None else None)
     extra = dict(curve=points) if curve is not None else {}
     if save is not None:                                  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
-        save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step), overwrite=True, half=True)
+        save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step,
+                                                    lr=lr), overwrite=True, half=True)
     if stability is not None:
         st = permutation_stability(model, stability, n_perms=50, generator=torch.Generator().manual_seed(seed))
         return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),
@@ -243,3 +256,150 @@ def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, 
     hist = fit(model, step, batches, epochs, lr_step=lr_step, progress=False, desc='value regressor', generators=[g],
                epoch_end=epoch_end if curve is not None else None)
     return dict(pairwise_accuracy=score(model, test_scrambled, test_perm), seconds=hist['seconds'], **(dict(curve=points) if curve is not None else {}))
+
+# %% ../nbs/21_relative_attributes.ipynb #e8497142
+def parse_lrs(lrs) -> list:
+    "The learning-rate grid `lrs` (text 'a,b', number or numbers) as floats: one or more, each > 0."
+    text = isinstance(lrs, (str, int, float))
+    items = [s.strip() for s in str(lrs).split(',') if s.strip()] if text else list(lrs)
+    if not items:
+        raise ValueError(f"`lrs` must name at least one learning rate (e.g. '1e-3,3e-4'), "
+                         f"got {lrs!r}")
+    try: grid = [float(v) for v in items]
+    except (TypeError, ValueError):
+        raise ValueError(f"`lrs` must be numbers separated by commas, got {lrs!r}") from None
+    for v in grid:
+        if not v > 0: raise ValueError(f"`lrs` must hold learning rates > 0, got {v} in {lrs!r}")
+    return list(dict.fromkeys(grid))
+
+def head_seeds(spec, heads, seeds) -> dict:
+    "Per head of `heads`, its seeds: the first n of `seeds` for `head:n` in `spec`, else all."
+    counts = {}
+    for item in (s.strip() for s in str(spec).split(',') if s.strip()):
+        head, _, n = (part.strip() for part in item.partition(':'))
+        check_choice(head, 'head_seeds', tuple(heads))
+        if not n.isdigit() or not 1 <= int(n) <= len(seeds):
+            raise ValueError(f"`head_seeds` takes head:n with n from 1 to {len(seeds)} (the number "
+                             f"of seeds), got {item!r}")
+        counts[head] = int(n)
+    return {h: list(seeds)[:counts.get(h, len(seeds))] for h in heads}
+
+def check_validation_size(n_val, batch_size: int = 32, name: str = 'n_val') -> int:
+    "`n_val` validation sequences as an int, at least one training batch (`batch_size` sequences)."
+    n = check_int(n_val, name)
+    if n < batch_size:                                 # fewer: the choice of rate rests on noise
+        raise ValueError(f"`{name}` must be at least one batch of {batch_size} sequences "
+                         f"(the validation score chooses the learning rate), got {n}")
+    return n
+
+# %% ../nbs/21_relative_attributes.ipynb #55c1752d
+def validation_digits(n_train: int, val_digits: int, l: int = 8) -> tuple:
+    "`(fit, val)` indices of `n_train` training digits, `val_digits` (`l` to half) held out."
+    n_train = check_int(n_train, 'n_train', low=2)
+    val_digits = check_int(val_digits, 'val_digits', low=l)
+    if val_digits > n_train // 2:
+        raise ValueError(f"`val_digits` must leave at least half of the {n_train} training digits "
+                         f"for training, got {val_digits}")
+    order = torch.randperm(n_train, generator=torch.Generator().manual_seed(0))   # one split
+    return order[val_digits:].sort().values, order[:val_digits].sort().values
+
+# %% ../nbs/21_relative_attributes.ipynb #16c5d5d7
+def _collapse_flags(runs: list, gap: float) -> list:
+    "Per run of one head: is its final validation pairwise accuracy over `gap` under the median?"
+    final = [r['final_val_pairwise_accuracy'] for r in runs]
+    return [v < float(np.median(final)) - gap for v in final]
+
+def _choose_lr(runs: list, grid: list, seeds: list) -> float:
+    "The rate of `grid` of the best mean validation pairwise accuracy on `seeds` (first on a tie)."
+    def score(lr):
+        mine = [r for r in runs if r['lr'] == lr and r['seed'] in seeds]
+        return np.mean([r['val_pairwise_accuracy'] for r in mine])
+    return max(grid, key=lambda lr: (score(lr), -grid.index(lr)))
+
+def validated_heads(train, seeds: dict, lrs, select_seeds: int = 0, collapse_gap: float = 0.05,
+                    log=None) -> tuple:
+    """Each head of `seeds` (`{head: [seed, ...]}`) trained by `train(head, lr, seed)` at every rate
+    of `lrs` on its first `select_seeds` seeds (0: all); the rate of the best mean validation
+    pairwise accuracy is chosen and trained on the other seeds. Returns `(rows, curves)`: rows of
+    the tables `lr grid` and `collapse`, and one learning curve per run."""
+    grid, select_seeds = parse_lrs(lrs), check_int(select_seeds, 'select_seeds', low=0)
+    check_positive(collapse_gap, 'collapse_gap')
+    rows, curves = [], []
+    for head, mine in seeds.items():
+        chosen_on = mine[:select_seeds] if select_seeds else list(mine)
+        tries = [(lr, s) for lr in grid for s in chosen_on]
+        runs = [dict(model=head, lr=lr, seed=s, **train(head, lr, s)) for lr, s in tries]
+        best = _choose_lr(runs, grid, chosen_on)
+        rest = [s for s in mine if s not in chosen_on]
+        runs += [dict(model=head, lr=best, seed=s, **train(head, best, s)) for s in rest]
+        for run, collapsed in zip(runs, _collapse_flags(runs, collapse_gap)):
+            curve = run.pop('curve')
+            curves.append(dict(model=head, lr=run['lr'], seed=run['seed'], collapsed=collapsed,
+                               curve=curve))
+            rows.append(dict(run, table='lr grid', selected=run['lr'] == best, collapsed=collapsed))
+        for lr in grid:
+            flags = [c['collapsed'] for c in curves if c['model'] == head and c['lr'] == lr]
+            rows.append(dict(table='collapse', model=head, lr=lr, collapsed=sum(flags),
+                             seeds=len(flags), selected=lr == best))
+        if log: log(f"{head}: learning rate {best:g} chosen on seeds {chosen_on}")
+    return rows, curves
+
+# %% ../nbs/21_relative_attributes.ipynb #ba200ebc
+_LENGTH_KEYS = ('attribute', 'l', 'length')
+
+def _collapse_text(runs: list) -> str:
+    "Collapsed runs of how many, e.g. '1 of 5'."
+    return f"{sum(r['collapsed'] for r in runs)} of {len(runs)}"
+
+def _per_rate_text(runs: list) -> str:
+    "The collapsed runs at every rate, e.g. '0.001: 1 of 2, 0.0003: 0 of 5'."
+    rates = sorted({r['lr'] for r in runs}, reverse=True)
+    return ', '.join(f'{lr:g}: ' + _collapse_text([r for r in runs if r['lr'] == lr])
+                     for lr in rates)
+
+def validated_summary(rows: list) -> list:
+    """Rows of `table='validated'` from the `lr grid` rows: per seed at the chosen rate, its test
+    metrics, the rate, and the collapsed runs at that rate (`collapsed`) and at every rate."""
+    groups = {}
+    for r in (r for r in rows if r.get('table') == 'lr grid'):
+        key = (r.get('run'),) + tuple(r.get(k) for k in _LENGTH_KEYS) + (r['model'],)
+        groups.setdefault(key, []).append(r)
+    out = []
+    for runs in groups.values():
+        chosen = [r for r in runs if r['selected']]
+        same = {k: chosen[0][k] for k in ('experiment', 'run', *_LENGTH_KEYS) if k in chosen[0]}
+        same.update({'table': 'validated', 'collapsed': _collapse_text(chosen),
+                     'collapsed per lr': _per_rate_text(runs)})
+        metrics = ('model', 'lr', 'seed', 'kendall_tau', 'pairwise_accuracy')
+        out += [dict(same, **{k: r[k] for k in metrics}) for r in chosen]
+    return out
+
+def validated_table(exp: Experiment, rows: list) -> str:
+    "The compact markdown table of the validated heads among `rows` (result rows of `exp`)."
+    table = next(t for t in exp.tables if t.where.get('table') == 'validated')
+    return render_table(exp, validated_summary(rows), table)
+
+def collapse_figure(curves: list, title: str = ''):
+    "Per head, the validation curve of each run in `curves` (`curves.json`), collapsed dashed."
+    import matplotlib.pyplot as plt
+    heads = list(dict.fromkeys(c['model'] for c in curves))
+    rates = sorted({c['lr'] for c in curves}, reverse=True)
+    size = (3.6 * len(heads), 3)
+    fig, axs = plt.subplots(1, len(heads), figsize=size, sharey=True, squeeze=False)
+    for ax, head in zip(axs[0], heads):
+        mine = [c for c in curves if c['model'] == head]
+        for c in mine:
+            bad = c['collapsed']
+            style = dict(ls='--' if bad else '-', lw=1.6 if bad else 0.8, alpha=0.9 if bad else 0.5)
+            steps, vals = [p['step'] for p in c['curve']], [p['val'] for p in c['curve']]
+            ax.plot(steps, vals, color=f"C{rates.index(c['lr'])}", **style)
+        ax.set_title(f"{head}: " + _collapse_text(mine) + ' runs collapsed', fontsize=9)
+        ax.set_xlabel('training step')
+        ax.grid(alpha=0.3)
+    axs[0, 0].set_ylabel('validation pairwise accuracy')
+    for k, lr in enumerate(rates): axs[0, -1].plot([], [], color=f'C{k}', label=f'lr {lr:g}')
+    axs[0, -1].plot([], [], 'k--', label='collapsed')
+    axs[0, -1].legend(fontsize=7)
+    if title: fig.suptitle(title, fontsize=9)
+    fig.tight_layout()
+    return fig
