@@ -9,7 +9,8 @@ elsewhere it is emulated and several times slower than float32. Nothing is writt
 import argparse, os, time
 import torch
 from permtutorial.data import load_mnist
-from permtutorial.sorting_benchmark import ScoreCNN, authors_init_, make_relaxation, train_sorter
+from permtutorial.relaxations import make_relaxation
+from permtutorial.sorting_benchmark import ScoreCNN, authors_init_, train_sorter
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument('--threads', type=int, default=1)
@@ -25,7 +26,7 @@ for n in map(int, a.ns.split(',')):
     for method in a.methods.split(','):
         for precision in a.precisions.split(','):
             relax = make_relaxation(method, 5.0)
-            model = authors_init_(ScoreCNN(out=relax.out(n), width=32))
+            model = authors_init_(ScoreCNN(out=relax.per_item(n), width=32))
             kw = dict(batch_size=100, lr=1e-4, precision=precision, progress=False)
             train_sorter(model, relax, digits, n, epochs=1, steps_per_epoch=1, **kw)           # warm-up
             cpu = time.process_time()

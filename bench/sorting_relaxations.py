@@ -12,8 +12,8 @@ import torch
 
 from common import bench_args, report
 from permtutorial.experiment import Table
-from permtutorial.deeppermnet import target_matrix
-from permtutorial.sorting_benchmark import RELAXATIONS, make_relaxation, sorting_targets, diffsort_installed
+from permtutorial.relaxations import RELAXATIONS, make_relaxation, diffsort_installed, target_matrix
+from permtutorial.sorting_benchmark import sorting_targets
 
 
 def step_ms(relax, scores, target, repeats):
@@ -38,7 +38,7 @@ def main():
         row = {"n": n}
         for m in methods:
             relax = make_relaxation(m)
-            row[m] = step_ms(relax, torch.randn(a.batch, n, *([n] if relax.out(n) > 1 else []), generator=g), target, a.repeats)
+            row[m] = step_ms(relax, torch.randn(a.batch, n, *([n] if relax.per_item(n) > 1 else []), generator=g), target, a.repeats)
         for m in methods: row[f"{m} / neuralsort"] = row[m] / row["neuralsort"]
         rows.append(row)
     report(a, Table(["n"], [*methods, *(f"{m} / neuralsort" for m in methods if m != "neuralsort")], digits=2,

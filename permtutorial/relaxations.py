@@ -17,7 +17,7 @@ from .checks import check_int, check_positive, check_tensor, check_choice
 from .gumbel import sample_gumbel
 from .sinkhorn import log_sinkhorn, sinkhorn_linear
 from .gumbel_sinkhorn import perturb_with_gumbel
-from .matching import matching_indices, perm_to_matrix
+from .matching import matching_indices, perm_to_matrix, invert_perm
 
 # %% ../nbs/04a_relaxations.ipynb #db4fa92e
 def ranks(scores: torch.Tensor, descending: bool = False) -> torch.Tensor:
@@ -76,11 +76,14 @@ def rank_weights(n: int, like: torch.Tensor) -> torch.Tensor:
 class GumbelSinkhorn(Relaxation):
     """`S((X + noise) / tau)`. `rows`: X `(..., n, n)` comes from the network, a row per item; otherwise
     X = s w^T from one score per item and `rank_weights`. `noise` scales the Gumbel noise (0: plain Sinkhorn);
-    `n_samples` noise draws per input while training (no noise under `torch.no_grad`)."""
+    `n_samples` noise draws per input while training (no noise under `torch.no_grad`). `transposed` (rows only):
+    train and score against the transposed target, as NeuralSort's released code did (see the sorting benchmark)."""
     def __init__(self, tau: float = 1.0, noise: float = 1.0, n_samples: int = 5, n_iters: int = 20,
-                 rows: bool = False):
+                 rows: bool = False, transposed: bool = False):
         super().__init__(tau)
-        self.noise, self.rows = float(noise), bool(rows)
+        if transposed and not rows:
+            raise ValueError("`transposed` needs a row of scores per item (rows=True); one score per item has no rows")
+        self.noise, self.rows, self.transposed = float(noise), bool(rows), bool(transposed)
         self.n_samples, self.n_iters = check_int(n_samples, 'n_samples'), check_int(n_iters, 'n_iters')
     def per_item(self, n: int) -> int: return n if self.rows else 1
     def log_alpha(self, scores):
@@ -90,6 +93,11 @@ class GumbelSinkhorn(Relaxation):
         x = self.log_alpha(scores)
         if self.noise and torch.is_grad_enabled(): x = perturb_with_gumbel(x, self.n_samples, self.noise)
         return log_sinkhorn(x, n_iters=self.n_iters, tau=self.tau)
+    def loss(self, scores, target): return super().loss(scores, target.mT if self.transposed else target)
+    def predict(self, scores):
+        if not self.rows: return ranks(scores)
+        match = matching_indices(self.log_alpha(scores))     # the matching of X is that of S(X)
+        return invert_perm(match) if self.transposed else match
 
 # %% ../nbs/04a_relaxations.ipynb #5e8ec982
 class LinearSinkhorn(Relaxation):
@@ -113,8 +121,8 @@ class NeuralSort(Relaxation):
         s = _working(scores)
         if self.stochastic and torch.is_grad_enabled():
             s = s + sample_gumbel((self.n_samples, *s.shape), s.device, s.dtype)
-        spread = (s.unsqueeze(-1) - s.unsqueeze(-2)).abs().sum(-1, keepdim=True)      # A 1
-        logits = s.unsqueeze(-1) * rank_weights(s.shape[-1], s) - spread
+        logits = (s.unsqueeze(-1) * rank_weights(s.shape[-1], s)
+                  - (s.unsqueeze(-1) - s.unsqueeze(-2)).abs().sum(-1, keepdim=True))     # - A 1
         return torch.log_softmax(logits / self.tau, dim=-2)
 
 # %% ../nbs/04a_relaxations.ipynb #fe93bf29
@@ -166,9 +174,16 @@ RELAXATIONS = {'gumbel-sinkhorn': lambda: GumbelSinkhorn(tau=1.0),
                'sorting network': lambda: SortingNetwork(tau=0.1),
                'sigmoid': lambda: Sigmoid()}
 
-def make_relaxation(name: str) -> Relaxation:
-    "The relaxation called `name` (a key of `RELAXATIONS`) with its default temperature."
-    return RELAXATIONS[check_choice(name, 'method', tuple(RELAXATIONS))]()
+def make_relaxation(name: str, tau: float = None, transposed: bool = False) -> Relaxation:
+    """The relaxation called `name` (a key of `RELAXATIONS`) at temperature `tau` (None: its default);
+    `transposed`: a row relaxation's transposed target."""
+    relax = RELAXATIONS[check_choice(name, 'method', tuple(RELAXATIONS))]()
+    if tau is not None: relax.tau = check_positive(tau, 'tau')
+    if transposed and not getattr(relax, 'rows', False):
+        raise ValueError(f"`transposed` needs a relaxation with a row of scores per item ('gumbel-sinkhorn rows'); "
+                         f"{name!r} has one score per item")
+    if transposed: relax.transposed = True
+    return relax
 
 # %% ../nbs/04a_relaxations.ipynb #eb7ddb4b
 _SOFT_SORT_METHODS = ('neuralsort', 'sorting network')
@@ -179,8 +194,7 @@ def _soft_permutation_of(x, tau, method, descending):
     if x.dim() == 0: raise ValueError("`x` must have a last dimension to sort along, got a 0-dimensional tensor")
     if not x.is_floating_point():
         raise TypeError(f"`x` must be a floating-point tensor (a soft sort is for gradients), got {x.dtype}")
-    relax = make_relaxation(check_choice(method, 'method', _SOFT_SORT_METHODS))
-    relax.tau = check_positive(tau, 'tau')
+    relax = make_relaxation(check_choice(method, 'method', _SOFT_SORT_METHODS), tau=tau)
     values = _working(x)
     return relax.soft(-values if descending else values), values
 
