@@ -17,7 +17,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import torchvision
-from .checks import check_int, check_choice, check_tensor
+from .checks import check_int, check_choice, check_tensor, check_finite
 from .sinkhorn import log_sinkhorn, sinkhorn_linear
 from .gumbel_sinkhorn import perturb_with_gumbel
 from .matching import matching_indices, perm_to_matrix, apply_perm
@@ -185,6 +185,7 @@ def naive_loss(scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 @torch.no_grad()
 def soft_outputs(model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw) -> torch.Tensor:
     "The model's soft permutations `(B, l, l)` on the CPU, as its head reads them (`head.soft`: the Sinkhorn output Q, or the naive head's sigmoids)."
+    if scrambled.is_floating_point(): check_finite(scrambled, 'scrambled')   # named here, not as the layer's `log_alpha`
     model.eval()
     device = next(model.parameters()).device
     return torch.cat([model.head.soft(model(x.to(device)).float(), **layer_kw).cpu() for x in scrambled.split(batch_size)])
@@ -210,6 +211,9 @@ def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Gen
     "`n` sequences of `l` item indices `(n, l)`, sorted by level, one item per level drawn (distinct levels unless `ties`); with `ties`, also their groups."
     l, n = check_int(l, 'l', low=2), check_int(n, 'n')
     check_tensor(levels, 'levels')
+    if levels.is_floating_point() or levels.is_complex() or levels.dtype == torch.bool:
+        raise TypeError(f"`levels` must be an integer tensor of labels 0..K-1, got dtype {levels.dtype} "
+                        "(`strength_levels` makes them from values)")
     n_lv = int(levels.max()) + 1
     count = torch.bincount(levels, minlength=n_lv)
     if bool((count == 0).any()): raise ValueError("`levels` must use every label from 0 to max (some level has no item)")
@@ -235,6 +239,7 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
                       batch_size: int = 32, ties: bool = False, generator=None, layer_kw: dict = None, **fit_kw) -> dict:
     """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with the loss of the model's head (`layer_kw`: its
     options) through `fit` (`fit_kw`: its options, e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
+    if items.is_floating_point(): check_finite(items, 'items')               # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head
     cuda = next(model.parameters()).is_cuda or 'cuda' in str(fit_kw.get('device'))
     if cuda and items.dim() == 4: model = model.to(memory_format=torch.channels_last)

@@ -18,7 +18,8 @@ from .parallel import in_threads
 def perm_to_matrix(perm: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
     "The permutation matrices `P[..., i, perm[..., i]] = 1` of index vectors `perm` `(..., n)`."
     check_perm(perm, 'perm')
-    return torch.nn.functional.one_hot(perm.long(), perm.shape[-1]).to(dtype)
+    n = perm.shape[-1]                               # n = 0, the empty permutation, gives 0×0 matrices
+    return (perm.unsqueeze(-1) == torch.arange(n, device=perm.device)).to(dtype)
 
 # %% ../nbs/03_matching.ipynb #7cfd99ad
 def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
@@ -28,7 +29,7 @@ def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
     if not (is_binary and bool((P.sum(-1) == 1).all()) and bool((P.sum(-2) == 1).all())):
         raise ValueError("`P` must hold permutation matrices: 0/1 entries with exactly one 1 in every row and column "
                          "(for a soft matrix use `matching_indices`)")
-    return P.argmax(-1)
+    return P.to(torch.uint8).argmax(-1)                # argmax takes no bool; 0/1 entries are exact in uint8
 
 # %% ../nbs/03_matching.ipynb #44f3a93b
 def invert_perm(perm: torch.Tensor) -> torch.Tensor:

@@ -97,8 +97,12 @@ class RunLock:
 # %% ../nbs/40_runs.ipynb #8c5ba0f2
 def _read_params(out: Path) -> dict:
     p = out / 'params.json'
-    try: return json.loads(p.read_text())
+    try: stored = json.loads(p.read_text())
     except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{p} is not readable ({e}); the run cannot be resumed from it") from None
+    if not isinstance(stored, dict):
+        raise ValueError(f"{p} holds {json.dumps(stored)[:60]}, not a run's parameters "
+                         "({name: value}); the run cannot be resumed from it")
+    return stored
 
 def _not_kernel_died(record) -> bool: return 'Kernel died' not in record.getMessage()   # run_experiment says it, with the command that resumes
 for _log in ('papermill', 'asyncio'): logging.getLogger(_log).addFilter(_not_kernel_died)   # asyncio: the cell's task, never retrieved after Ctrl-C
@@ -115,19 +119,33 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
     "Execute experiment `name` with papermill into the run folder `out` (default `runs/<name>-<time>`); returns the folder."
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
+    if out is not None and not str(out).strip():         # `--out $UNSET`: not the default folder
+        raise ValueError("--out is empty (an unset shell variable?); name the run folder, "
+                         "or leave --out out for runs/EXPERIMENT-TIME")
+    if 'out_dir' in (overrides or {}):                    # the notebook's out_dir is the run folder
+        raise ValueError("the run folder is set with --out, not with -p out_dir "
+                         f"(got out_dir = {overrides['out_dir']!r})")
     exp, stamp = get_experiment(name), time.strftime('%Y%m%d-%H%M%S')
     out = Path(out or Path('runs') / f"{exp.name}-{stamp}").resolve()
     stored = {}
     if resume:
         if not out.is_dir(): raise FileNotFoundError(f"no run folder {out} to resume")
         if (out / 'metrics.json').exists(): raise FileExistsError(f"run folder {out} already finished (it has metrics.json); nothing to resume")
-        if (out / 'params.json').exists():
-            stored = _read_params(out)
-            if get_experiment(stored.get('experiment', exp.name)) is not exp:
-                raise ValueError(f"run folder {out} holds a run of {stored['experiment']!r}, not of {exp.name!r}")
+        if not (out / 'params.json').exists():           # someone's own folder: refused untouched
+            raise FileNotFoundError(f"{out} is not a run folder (it has no params.json): "
+                                    "--resume continues a run that `permtutorial run` started; "
+                                    "use another --out")
+        stored = _read_params(out)
+        if get_experiment(stored.get('experiment', exp.name)) is not exp:
+            raise ValueError(f"run folder {out} holds a run of {stored['experiment']!r}, "
+                             f"not of {exp.name!r}")
     elif out.exists():
         raise FileExistsError(f"run folder {out} exists; choose another --out, or pass --resume to continue that run")
     base = {k: v for k, v in stored.items() if k not in ('experiment', 'out_dir')}
+    try: run_parameters(exp.name, {k: v for k, v in base.items() if k not in (overrides or {})})
+    except ValueError as e:                               # a stored value: say where it came from
+        raise ValueError(f"{out / 'params.json'} (the run's stored parameters): {e}; "
+                         "fix the file, or start a new run with another --out") from None
     params = run_parameters(exp.name, {**base, **(overrides or {})})      # typed and checked before anything is written
     started = {k: base[k] if k in base else _notebook_default(exp.name, k) for k in params}   # a parameter not stored had its default
     changed = sorted(k for k in params if params[k] != started[k] and k not in RESUME_MAY_CHANGE + tuple(exp.resume_may_change))
@@ -141,7 +159,7 @@ def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = F
     try: out.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise RunFailed(f"cannot create the run folder {out} ({e.strerror or e}); choose a writable --out") from None
     with RunLock(out):
-        if not resume or not (out / 'params.json').exists(): write_json(out / 'params.json', record)
+        if not resume: write_json(out / 'params.json', record)
         for f in ('notebook.ipynb', 'notebook.partial.ipynb'):             # the interrupted run's notebook is kept
             if resume and (out / f).exists(): (out / f).rename(out / f.replace('notebook', f'notebook.before-resume-{stamp}'))
         again = f"permtutorial run {exp.name} --out {out} --resume"
@@ -250,7 +268,7 @@ def main(argv=None, log_output: bool = True):
     try:
         if a.command == 'list': _list()
         elif a.command == 'run':
-            if a.resume and not a.out: ap.error('--resume needs --out, the folder of the run to continue')
+            if a.resume and a.out is None: ap.error('--resume needs --out, the folder of the run to continue')
             if log_output: _stream_papermill_log()
             _print_run_summary(run_experiment(a.experiment, dict(a.param), a.out, a.resume, log_output))
         else:
@@ -264,3 +282,6 @@ def main(argv=None, log_output: bool = True):
         print(f'permtutorial {a.command}: {e}', file=sys.stderr)
         return 1
     return 0
+
+# `python -m permtutorial.runs` runs the command (not this notebook's kernel: no package)
+if __name__ == '__main__' and globals().get('__package__') == 'permtutorial': sys.exit(main())

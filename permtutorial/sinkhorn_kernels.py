@@ -22,14 +22,20 @@ _REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums;
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #8113e5f2
 def _cache_probe(): return 0
 
+def _user_name() -> str:
+    "The user's name, or the uid where the system has none for it (`docker run --user 12345`: no passwd entry, no USER)."
+    try: return getpass.getuser()
+    except (KeyError, OSError): return str(os.getuid()) if hasattr(os, 'getuid') else 'user'
+
 def _numba_cache() -> bool:
     """Whether numba can keep the compiled kernels on disk (beside this module, in `NUMBA_CACHE_DIR` or in the user's cache folder); when none
     is writable, a folder in the system's temporary directory, with one warning; when that fails too, no cache (compiled in every process)."""
     try: numba.njit(cache=True)(_cache_probe); return True
     except RuntimeError: pass
-    numba.config.CACHE_DIR = os.path.join(tempfile.gettempdir(), f'permtutorial-numba-{getpass.getuser()}')
-    try: numba.njit(cache=True)(_cache_probe); ok = True
-    except RuntimeError: ok = False
+    try:
+        numba.config.CACHE_DIR = os.path.join(tempfile.gettempdir(), f'permtutorial-numba-{_user_name()}')
+        numba.njit(cache=True)(_cache_probe); ok = True
+    except (RuntimeError, FileNotFoundError): ok = False      # FileNotFoundError: no usable temporary folder
     warnings.warn("numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
                   f"{numba.config.CACHE_DIR}" if ok else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
                   "(set NUMBA_CACHE_DIR to a writable folder to keep them)", RuntimeWarning, stacklevel=2)

@@ -178,15 +178,34 @@ def _load_checkpoint(path: Path) -> dict:
     if missing: raise ValueError(f"checkpoint {path} is not a permtutorial checkpoint (missing {sorted(missing)})")
     return ck
 
+def _check_resumable(ck: dict, path: Path, epochs: int, lr: float):
+    "Refuse to continue checkpoint `ck` with settings it was not trained with (another run)."
+    group = ck['optimizer']['param_groups'][0]
+    trained_lr = ck.get('lr', group.get('initial_lr', group['lr']))    # older files: the optimiser's
+    again = "or start a new run with another checkpoint path"
+    if epochs < ck['epoch']:
+        raise ValueError(f"checkpoint {path} has already trained {ck['epoch']} epochs, "
+                         f"but `epochs` = {epochs}; "
+                         f"resume with `epochs` >= {ck['epoch']}, {again}")
+    if lr != trained_lr:
+        raise ValueError(f"checkpoint {path} was trained with `lr` = {trained_lr:g}, "
+                         f"but `lr` = {lr:g}; "
+                         f"resume with `lr` = {trained_lr:g}, {again}")
+
 # %% ../nbs/06_train.ipynb #01559662
 class CheckpointCB(Callback):
     "After every epoch, everything needed to continue the run at `path`; with `resume`, continue from an existing one."
     order = 100
-    def __init__(self, path, resume: bool = False, generators=()): self.path, self.resume, self.generators = Path(path), resume, list(generators)
+    def __init__(self, path, resume: bool = False, generators=()):
+        self.path, self.resume, self.generators = Path(path), resume, list(generators)
     def before_fit(self, learn):
+        self.steps = None
         if not self.path.exists(): return
         if not self.resume: raise FileExistsError(f"checkpoint {self.path} exists: pass resume=True to continue it, or choose another path")
         ck = _load_checkpoint(self.path)
+        _check_resumable(ck, self.path, learn.epochs, learn.lr)     # before the model is touched
+        n, e = len(ck['history']['losses']), ck['epoch']
+        self.steps = n // e if e and n % e == 0 else None           # its steps per epoch
         learn.model.load_state_dict(ck['model']); learn.opt.load_state_dict(ck['optimizer'])
         if learn.sched is not None and 'scheduler' in ck: learn.sched.load_state_dict(ck['scheduler'])
         learn.hist, learn.start = ck['history'], ck['epoch']
@@ -195,13 +214,24 @@ class CheckpointCB(Callback):
         if len(states) == world: _set_rng_state(states[rank], self.generators)   # the resumed run draws what the uninterrupted one would
         elif rank == 0: print(f'fit: {self.path} was written by {len(states)} process(es), this run has {world}: '
                               f'training resumes at epoch {learn.start + 1}, but random draws differ from an uninterrupted run')
+    def _check_steps(self, learn, steps):
+        if learn.epoch == learn.start and None not in (self.steps, steps) and steps != self.steps:
+            raise ValueError(f"checkpoint {self.path} was trained with {self.steps} steps per epoch, "
+                             f"but epoch {learn.epoch + 1} of this run has {steps} (`batches`, or "
+                             f"`steps_per_epoch`); resume with {self.steps} steps per epoch, "
+                             "or start a new run with another checkpoint path")
+    def before_epoch(self, learn):                     # the first resumed epoch, before it trains
+        try: self._check_steps(learn, len(learn.dl))
+        except TypeError: pass
+    def after_batches(self, learn): self._check_steps(learn, len(learn.losses))   # a generator
     def after_epoch(self, learn):
         rank, world = rank_and_world()
         rng = _rng_state(self.generators)
         if world > 1:                                  # each process's random states, so that every process resumes exactly
             states = [None] * world; torch.distributed.all_gather_object(states, rng)
         if rank == 0:
-            ck = {'model': learn.model.state_dict(), 'optimizer': learn.opt.state_dict(), 'history': learn.hist, 'epoch': learn.epoch + 1, 'rng': rng}
+            ck = {'model': learn.model.state_dict(), 'optimizer': learn.opt.state_dict(), 'history': learn.hist, 'epoch': learn.epoch + 1, 'rng': rng,
+                  'lr': learn.lr}
             if learn.sched is not None: ck['scheduler'] = learn.sched.state_dict()
             if world > 1: ck['rng_ranks'] = states
             atomic_write(self.path, lambda tmp: torch.save(ck, tmp))
