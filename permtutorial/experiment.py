@@ -6,11 +6,11 @@ Docs: https://permtutorial.github.io/permtutorial/experiment.html.md"""
 
 # %% auto #0
 __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 'find_repo', 'write_json', 'RunFolder',
-           'read_rows', 'collect_rows', 'table_markdown', 'render_table', 'results_markdown', 'show_results',
-           'save_table', 'table_file_markdown', 'show_table']
+           'RunFailed', 'RunLock', 'read_rows', 'collect_rows', 'table_markdown', 'render_table', 'results_markdown',
+           'show_results', 'save_table', 'table_file_markdown', 'show_table']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
-import dataclasses, json, os
+import dataclasses, json, os, socket
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -144,6 +144,40 @@ class RunFolder:
             save_weights(self.path / 'weights.pt', model, model.config, meta, half=half, overwrite=True)
         write_json(self.path / 'metrics.json', metrics)
         return metrics
+
+# %% ../nbs/07_experiment.ipynb #8c0af0f7
+class RunFailed(RuntimeError):
+    "An experiment run did not finish; the message says why and how to continue."
+
+# %% ../nbs/07_experiment.ipynb #99e94ff0
+def _alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+class RunLock:
+    "A lock file in a run folder that refuses a second run while its owner lives, and is cleared when its owner is gone."
+    def __init__(self, folder): self.path = Path(folder) / '.lock'
+
+    def __enter__(self):
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+                with os.fdopen(fd, 'w') as f: f.write(f'{os.getpid()} {socket.gethostname()}\n')
+                return self
+            except FileExistsError:
+                try: pid, host = self.path.read_text().split()
+                except (OSError, ValueError): pid, host = '0', socket.gethostname()     # unreadable: treat as stale
+                if host == socket.gethostname() and int(pid) and _alive(int(pid)):
+                    raise RunFailed(f"run folder {self.path.parent} is in use by process {pid}; wait for it or stop it") from None
+                if host != socket.gethostname():
+                    raise RunFailed(f"run folder {self.path.parent} is locked by process {pid} on {host}; "
+                                    f"if that run is gone, delete {self.path}") from None
+                self.path.unlink(missing_ok=True)                                          # its owner is gone
+        raise RunFailed(f"could not lock {self.path.parent}")
+
+    def __exit__(self, *exc): self.path.unlink(missing_ok=True)
 
 # %% ../nbs/07_experiment.ipynb #2756c8ef
 def read_rows(folder) -> list:

@@ -19,9 +19,10 @@ from .jigsaw_puzzles import (load_fashion_mnist, PHOTOS, HELD_OUT_PHOTOS, load_p
                                          check_puzzle, puzzle_keys, normalize_patches, jigsaw_puzzles, jigsaw_batches)
 from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
 from fastcore.meta import delegates
-from .train import fit, seed_everything, pick_device, rank_and_world
+from .train import fit, seed_everything, pick_device
+from .parallel import rank_and_world
 from .experiment import Experiment, Table, Reference, RunFolder, write_json
-from .runs import RunFailed, RunLock
+from .experiment import RunFailed, RunLock
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #e2d75e65
 def jigsaw_model(in_channels: int = 1, grid: int = 3, fc6_dim: int = 128, fc7_dim: int = 512, width: int = 32, norm: str = 'batch',

@@ -18,7 +18,7 @@ import torchvision
 from .checks import check_int, check_choice, check_tensor
 from .data import Digits, find_data_dir, load_sample
 from .matching import apply_perm
-from .train import rank_and_world
+from .parallel import rank_and_world
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #45d1f5b5
 FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
