@@ -23,7 +23,8 @@ import torch
 
 from common import bench_args, report
 from permtutorial.experiment import Table
-from permtutorial.deeppermnet import DeepPermNet, HEADS, SmallCNN, TorchvisionBranch, target_matrix, scramble_sequences
+from permtutorial.deeppermnet import DeepPermNet, HEADS, SmallCNN, TorchvisionBranch, scramble_sequences
+from permtutorial.relaxations import target_matrix
 
 
 class LoopDeepPermNet(torch.nn.Module):

@@ -6,21 +6,20 @@ Docs: https://permtutorial.github.io/permtutorial/deeppermnet.html.md"""
 
 # %% auto #0
 __all__ = ['DEEPPERMNET_PAPER', 'HEADS', 'SmallCNN', 'MLPBranch', 'TorchvisionBranch', 'SinkhornOutput', 'SigmoidOutput',
-           'PaperHead', 'NaiveHead', 'EquivariantHead', 'DeepPermNet', 'soft_permutation', 'target_matrix',
-           'permutation_loss', 'naive_loss', 'soft_outputs', 'predict_perm', 'strength_levels', 'ordered_sequences',
-           'scramble_sequences', 'train_deeppermnet', 'evaluate_deeppermnet', 'build_deeppermnet', 'save_deeppermnet',
-           'load_deeppermnet', 'saliency_maps', 'permutation_stability']
+           'PaperHead', 'NaiveHead', 'EquivariantHead', 'DeepPermNet', 'soft_permutation', 'soft_outputs',
+           'predict_perm', 'strength_levels', 'ordered_sequences', 'scramble_sequences', 'train_deeppermnet',
+           'evaluate_deeppermnet', 'build_deeppermnet', 'save_deeppermnet', 'load_deeppermnet', 'saliency_maps',
+           'permutation_stability']
 
 # %% ../nbs/20_deeppermnet.ipynb #e3860eb9
 import itertools, math
 import torch
 from torch import nn
-import torch.nn.functional as F
 import torchvision
 from .checks import check_int, check_choice, check_tensor, check_finite
-from .sinkhorn import log_sinkhorn, sinkhorn_linear
 from .gumbel_sinkhorn import perturb_with_gumbel
 from .matching import matching_indices, perm_to_matrix, apply_perm
+from .relaxations import GumbelSinkhorn, LinearSinkhorn, target_matrix, permutation_loss, naive_loss
 from .data import random_perms
 from .metrics import kendall_tau, hamming_similarity, l1_normalization_error, pairwise_accuracy
 from fastcore.meta import delegates
@@ -150,36 +149,15 @@ class DeepPermNet(nn.Module):
 # %% ../nbs/20_deeppermnet.ipynb #8776a725
 _LAYERS = ('log', 'linear', 'caffe')
 
-def soft_permutation(scores: torch.Tensor, layer: str = 'log', n_iters: int = 20, tau: float = 1.0, eps: float = 1e-3,
-                     noise_factor: float = 0.0, generator: torch.Generator = None) -> torch.Tensor:
-    "`log Q` `(B, l, l)`: the doubly-stochastic relaxation of `scores` by the Sinkhorn layer `layer` ('log', 'linear' or 'caffe'), in float32."
+def soft_permutation(scores: torch.Tensor, layer: str = 'log', n_iters: int = 20, tau: float = 1.0,
+                     eps: float = 1e-3, noise_factor: float = 0.0, generator: torch.Generator = None):
+    "`log Q` `(B, l, l)` of `scores` by the Sinkhorn layer `layer` ('log', 'linear' or 'caffe'), in float32."
     check_choice(layer, 'layer', _LAYERS)
     scores = scores.float()                              # the Sinkhorn step runs in float32 under mixed precision too
     if noise_factor: scores = perturb_with_gumbel(scores, noise_factor=noise_factor, generator=generator)[0]
-    if layer == 'log': return log_sinkhorn(scores, n_iters=n_iters, tau=tau)
-    q = (scores / tau).flatten(1).softmax(-1).view_as(scores)
-    return sinkhorn_linear(q, n_iters=1 if layer == 'caffe' else n_iters, eps=eps).log()
-
-# %% ../nbs/20_deeppermnet.ipynb #b21cb151
-def target_matrix(perm: torch.Tensor, groups: torch.Tensor = None) -> torch.Tensor:
-    "The target `(B, l, l)`: the permutation matrix of `perm`, or with tie `groups` (labels per original item) uniform within each group."
-    P = perm_to_matrix(perm)
-    if groups is None: return P
-    check_tensor(groups, 'groups')
-    if groups.shape != perm.shape: raise ValueError(f"`groups` must have the shape of `perm` {tuple(perm.shape)}, got {tuple(groups.shape)}")
-    same = (groups.unsqueeze(-1) == groups.unsqueeze(-2)).float()          # same[j, k]: original items j and k are tied
-    T = P @ same                                                          # row i: the positions of the tie group of item perm[i]
-    return T / T.sum(-1, keepdim=True)
-
-# %% ../nbs/20_deeppermnet.ipynb #4da3a594
-def permutation_loss(log_q: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    "The paper's multinomial log loss `-sum_ij T_ij log Q_ij`, averaged over the batch (T: a permutation or tie-aware target)."
-    return -(target * log_q).sum((-1, -2)).mean()
-
-# %% ../nbs/20_deeppermnet.ipynb #b68eb812
-def naive_loss(scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    "The naive baseline: l² independent sigmoids with binary cross-entropy against the target's entries, summed per sequence."
-    return F.binary_cross_entropy_with_logits(scores.float(), target, reduction='none').sum((-1, -2)).mean()
+    if layer == 'log': relax = GumbelSinkhorn(tau, noise=0, n_iters=n_iters, rows=True)
+    else: relax = LinearSinkhorn(tau, n_iters=1 if layer == 'caffe' else n_iters, eps=eps)
+    return relax.log_soft(scores)
 
 # %% ../nbs/20_deeppermnet.ipynb #776339e1
 @torch.no_grad()

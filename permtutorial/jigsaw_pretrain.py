@@ -17,7 +17,8 @@ from torch import nn
 import torch.nn.functional as F
 from .jigsaw_puzzles import (load_fashion_mnist, PHOTOS, HELD_OUT_PHOTOS, load_photos, random_views, image_folder,
                                          check_puzzle, puzzle_keys, normalize_patches, jigsaw_puzzles, jigsaw_batches)
-from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, target_matrix, evaluate_deeppermnet, DEEPPERMNET_PAPER
+from .relaxations import target_matrix
+from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, evaluate_deeppermnet, DEEPPERMNET_PAPER
 from fastcore.meta import delegates
 from .train import fit, seed_everything, pick_device
 from .parallel import rank_and_world
