@@ -22,6 +22,7 @@ from .relative_attributes import (RelativeAttributes, ranksvm_pairwise_accuracy,
 from .train import seed_everything
 from .matching import apply_perm, matching_indices
 from .experiment import Experiment, Table, Reference
+from .relaxations import ranks
 
 # %% ../nbs/23_pubfig.ipynb #9208fee6
 def file_sha1(path) -> str:
@@ -71,7 +72,7 @@ def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, s
 def score_order(scores: torch.Tensor, seqs: dict) -> dict:
     "Kendall tau, Hamming similarity and pairwise accuracy of ordering each scrambled sequence of `seqs` by per-image `scores` (e.g. the RankSVM's)."
     s = apply_perm(scores[seqs['idx']], seqs['perm'])
-    pred = s.argsort(dim=-1, stable=True).argsort(-1)          # each scrambled item's rank by score: a permutation in `perm`'s convention
+    pred = ranks(s)                                  # each scrambled item's rank by score: a permutation in `perm`'s convention
     g = seqs['groups']
     return dict(kendall_tau=kendall_tau(pred, seqs['perm'], g).item(), hamming=hamming_similarity(pred, seqs['perm'], g).item(),
                 pairwise_accuracy=pairwise_accuracy(pred, seqs['perm'], g).item())

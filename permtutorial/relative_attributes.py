@@ -26,6 +26,7 @@ from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet,
 from .metrics import pairwise_accuracy
 from .train import seed_everything, fit
 from .experiment import Experiment, Table, Reference, render_table
+from .relaxations import ranks
 
 # %% ../nbs/21_relative_attributes.ipynb #29432166
 _FIELDS = ('im_names', 'class_labels', 'class_names', 'attribute_names', 'relative_ordering', 'used_for_training', 'feat', 'relative_att_predictions')
@@ -249,7 +250,7 @@ def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, 
         dev = next(model.parameters()).device
         with torch.no_grad():
             s = torch.cat([model(x.to(dev)).squeeze(-1).cpu() for x in scrambled.flatten(0, 1).split(1024)]).view(perm.shape)
-        pred = s.argsort(-1).argsort(-1)                 # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
+        pred = ranks(s)                                  # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
         return pairwise_accuracy(pred, perm).item()
     points = []
     def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
