@@ -21,20 +21,26 @@ from .matching import matching_indices, perm_to_matrix, invert_perm
 
 # %% ../nbs/04a_relaxations.ipynb #db4fa92e
 def ranks(scores: torch.Tensor, descending: bool = False) -> torch.Tensor:
-    "Each item's rank `(..., n)` by its score over the last dimension, 0 = smallest (ties: in order of appearance)."
+    """Each item's rank `(..., n)` by its score over the last dimension, 0 = smallest (ties: in
+    order of appearance)."""
     return scores.argsort(dim=-1, stable=True, descending=descending).argsort(-1)
 
 # %% ../nbs/04a_relaxations.ipynb #5129188e
 def target_matrix(perm: torch.Tensor, groups: torch.Tensor = None) -> torch.Tensor:
-    """The target `(..., n, n)`: the permutation matrix of `perm`, or, with tie `groups` (a label per original
-    position), uniform over the positions of each tie group."""
+    """The target `(..., n, n)`: the permutation matrix of `perm`, or, with tie `groups` (a label
+    per original position), uniform over the positions of each tie group."""
     P = perm_to_matrix(perm)
-    if groups is None: return P
+    if groups is None:
+        return P
     check_tensor(groups, 'groups')
     if groups.shape != perm.shape:
-        raise ValueError(f"`groups` must have the shape of `perm` {tuple(perm.shape)}, got {tuple(groups.shape)}")
-    same = (groups.unsqueeze(-1) == groups.unsqueeze(-2)).float()    # same[j, k]: positions j and k are tied
-    T = P @ same                                                     # row i: the positions of item i's tie group
+        raise ValueError(
+            f"`groups` must have the shape of `perm` {tuple(perm.shape)}, got {tuple(groups.shape)}"
+        )
+    same = (
+        groups.unsqueeze(-1) == groups.unsqueeze(-2)
+    ).float()  # same[j, k]: positions j and k are tied
+    T = P @ same  # row i: the positions of item i's tie group
     return T / T.sum(-1, keepdim=True)
 
 # %% ../nbs/04a_relaxations.ipynb #1bb987d9
@@ -44,26 +50,39 @@ def permutation_loss(log_p: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/04a_relaxations.ipynb #e5b8f1bb
 def _working(x: torch.Tensor) -> torch.Tensor:
-    "Half-precision scores in float32 (relaxations normalise and exponentiate); other dtypes as they are."
+    """Half-precision scores in float32 (relaxations normalise and exponentiate); other dtypes as
+    they are."""
     return x.float() if x.dtype in (torch.float16, torch.bfloat16) else x
 
+
 class Relaxation(ABC):
-    """Scores -> a soft permutation: `log_soft` gives log P `(..., n, n)` (rows: items; columns: ranks), `loss`
-    compares it with a target, `predict` rounds the scores to a permutation `(..., n)` in `matching`'s convention."""
-    def __init__(self, tau: float = 1.0): self.tau = check_positive(tau, 'tau')
+    """Scores -> a soft permutation: `log_soft` gives log P `(..., n, n)` (rows: items; columns:
+    ranks), `loss` compares it with a target, `predict` rounds the scores to a permutation `(...,
+    n)` in `matching`'s convention."""
+
+    def __init__(self, tau: float = 1.0):
+        self.tau = check_positive(tau, 'tau')
+
     def per_item(self, n: int) -> int:
         "Scores per item the network gives: 1, or a row of `n`."
         return 1
+
     @abstractmethod
     def log_soft(self, scores: torch.Tensor) -> torch.Tensor:
         "log P `(..., n, n)` (noise samples, if any, in front)."
-    def soft(self, scores: torch.Tensor) -> torch.Tensor: return self.log_soft(scores).exp()
+
+    def soft(self, scores: torch.Tensor) -> torch.Tensor:
+        return self.log_soft(scores).exp()
+
     def loss(self, scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         log_p = self.log_soft(scores)
         return permutation_loss(log_p, target.expand(log_p.shape))
+
     def predict(self, scores: torch.Tensor) -> torch.Tensor:
-        if self.per_item(scores.shape[-1]) == 1: return ranks(scores)
+        if self.per_item(scores.shape[-1]) == 1:
+            return ranks(scores)
         return matching_indices(self.soft(scores))
+
     def __repr__(self):
         args = ', '.join(f'{k}={v!r}' for k, v in vars(self).items() if not k.startswith('_'))
         return f"{type(self).__name__}({args})"
@@ -73,138 +92,215 @@ def rank_weights(n: int, like: torch.Tensor) -> torch.Tensor:
     "`2j - n + 1` for the ranks j = 0..n-1, on `like`'s device and dtype."
     return 2 * torch.arange(n, device=like.device, dtype=like.dtype) - n + 1
 
+
 class GumbelSinkhorn(Relaxation):
-    """`S((X + noise) / tau)`. `rows`: X `(..., n, n)` comes from the network, a row per item; otherwise
-    X = s w^T from one score per item and `rank_weights`. `noise` scales the Gumbel noise (0: plain Sinkhorn);
-    `n_samples` noise draws per input while training (no noise under `torch.no_grad`). `transposed` (rows only):
-    train and score against the transposed target, as NeuralSort's released code did (see the sorting benchmark)."""
-    def __init__(self, tau: float = 1.0, noise: float = 1.0, n_samples: int = 5, n_iters: int = 20,
-                 rows: bool = False, transposed: bool = False):
+    """`S((X + noise) / tau)`. `rows`: X `(..., n, n)` comes from the network, a row per item;
+    otherwise X = s w^T from one score per item and `rank_weights`. `noise` scales the Gumbel
+    noise (0: plain Sinkhorn); `n_samples` noise draws per input while training (no noise under
+    `torch.no_grad`). `transposed` (rows only): train and score against the transposed target, as
+    NeuralSort's released code did (see the sorting benchmark)."""
+
+    def __init__(
+        self,
+        tau: float = 1.0,
+        noise: float = 1.0,
+        n_samples: int = 5,
+        n_iters: int = 20,
+        rows: bool = False,
+        transposed: bool = False,
+    ):
         super().__init__(tau)
         if transposed and not rows:
-            raise ValueError("`transposed` needs a row of scores per item (rows=True); one score per item has no rows")
+            raise ValueError(
+                "`transposed` needs a row of scores per item (rows=True); "
+                "one score per item has no rows"
+            )
         self.noise, self.rows, self.transposed = float(noise), bool(rows), bool(transposed)
-        self.n_samples, self.n_iters = check_int(n_samples, 'n_samples'), check_int(n_iters, 'n_iters')
-    def per_item(self, n: int) -> int: return n if self.rows else 1
+        self.n_samples, self.n_iters = (
+            check_int(n_samples, 'n_samples'),
+            check_int(n_iters, 'n_iters'),
+        )
+
+    def per_item(self, n: int) -> int:
+        return n if self.rows else 1
+
     def log_alpha(self, scores):
         s = _working(scores)
         return s if self.rows else s.unsqueeze(-1) * rank_weights(s.shape[-1], s)
+
     def log_soft(self, scores):
         x = self.log_alpha(scores)
-        if self.noise and torch.is_grad_enabled(): x = perturb_with_gumbel(x, self.n_samples, self.noise)
+        if self.noise and torch.is_grad_enabled():
+            x = perturb_with_gumbel(x, self.n_samples, self.noise)
         return log_sinkhorn(x, n_iters=self.n_iters, tau=self.tau)
-    def loss(self, scores, target): return super().loss(scores, target.mT if self.transposed else target)
+
+    def loss(self, scores, target):
+        return super().loss(scores, target.mT if self.transposed else target)
+
     def predict(self, scores):
-        if not self.rows: return ranks(scores)
-        match = matching_indices(self.log_alpha(scores))     # the matching of X is that of S(X)
+        if not self.rows:
+            return ranks(scores)
+        match = matching_indices(self.log_alpha(scores))  # the matching of X is that of S(X)
         return invert_perm(match) if self.transposed else match
 
 # %% ../nbs/04a_relaxations.ipynb #5e8ec982
 class LinearSinkhorn(Relaxation):
-    "DeepPermNet's layer: `sinkhorn_linear` of softmax(X / tau) over the matrix (the Caffe release: `n_iters` = 1)."
+    """DeepPermNet's layer: `sinkhorn_linear` of softmax(X / tau) over the matrix (the Caffe
+    release: `n_iters` = 1)."""
+
     def __init__(self, tau: float = 1.0, n_iters: int = 20, eps: float = 1e-3):
         super().__init__(tau)
         self.n_iters, self.eps = check_int(n_iters, 'n_iters'), eps
-    def per_item(self, n: int) -> int: return n
+
+    def per_item(self, n: int) -> int:
+        return n
+
     def log_soft(self, scores):
         q = (_working(scores) / self.tau).flatten(-2).softmax(-1).view_as(scores)
         return sinkhorn_linear(q, n_iters=self.n_iters, eps=self.eps).log()
 
 # %% ../nbs/04a_relaxations.ipynb #0d37fca8
 class NeuralSort(Relaxation):
-    """Grover et al.'s relaxation of the sort of one score per item; `stochastic`: `n_samples` Plackett-Luce draws
-    (Gumbel noise on the scores) per input while training."""
+    """Grover et al.'s relaxation of the sort of one score per item; `stochastic`: `n_samples`
+    Plackett-Luce draws (Gumbel noise on the scores) per input while training."""
+
     def __init__(self, tau: float = 1.0, stochastic: bool = False, n_samples: int = 5):
         super().__init__(tau)
         self.stochastic, self.n_samples = bool(stochastic), check_int(n_samples, 'n_samples')
+
     def log_soft(self, scores):
         s = _working(scores)
         if self.stochastic and torch.is_grad_enabled():
             s = s + sample_gumbel((self.n_samples, *s.shape), s.device, s.dtype)
-        logits = (s.unsqueeze(-1) * rank_weights(s.shape[-1], s)
-                  - (s.unsqueeze(-1) - s.unsqueeze(-2)).abs().sum(-1, keepdim=True))     # - A 1
+        logits = s.unsqueeze(-1) * rank_weights(s.shape[-1], s) - (
+            s.unsqueeze(-1) - s.unsqueeze(-2)
+        ).abs().sum(-1, keepdim=True)  # - A 1
         return torch.log_softmax(logits / self.tau, dim=-2)
 
 # %% ../nbs/04a_relaxations.ipynb #fe93bf29
 class SortingNetwork(Relaxation):
-    "Petersen et al.'s differentiable sorting network (odd-even by default) through `diffsort`; steepness 1 / tau."
+    """Petersen et al.'s differentiable sorting network (odd-even by default) through `diffsort`;
+    steepness 1 / tau."""
+
     def __init__(self, tau: float = 0.1, kind: str = 'odd_even', distribution: str = 'cauchy'):
-        try: import diffsort  # noqa: F401
-        except ImportError: raise ImportError("SortingNetwork needs the `diffsort` package: pip install diffsort") from None
+        try:
+            import diffsort  # noqa: F401
+        except ImportError:
+            raise ImportError(
+                "SortingNetwork needs the `diffsort` package: pip install diffsort"
+            ) from None
         super().__init__(tau)
-        self.kind, self.distribution = check_choice(kind, 'kind', ('odd_even', 'bitonic')), distribution
+        self.kind, self.distribution = (
+            check_choice(kind, 'kind', ('odd_even', 'bitonic')),
+            distribution,
+        )
         self._nets = {}
+
     def log_soft(self, scores):
         from diffsort import DiffSortNet
+
         s = _working(scores)
         n, dev = s.shape[-1], s.device
         if (n, dev) not in self._nets:
-            self._nets[n, dev] = DiffSortNet(self.kind, n, device=dev, distribution=self.distribution)
+            self._nets[n, dev] = DiffSortNet(
+                self.kind, n, device=dev, distribution=self.distribution
+            )
         net = self._nets[n, dev]
         net.steepness = 1 / self.tau
         _, X = net(s.reshape(-1, n))
         return X.to(s.dtype).clamp_min(1e-12).log().reshape(*s.shape, n)
 
+
 def diffsort_installed() -> bool:
     "Whether the optional `diffsort` package can be imported."
-    try: import diffsort  # noqa: F401
-    except ImportError: return False
+    try:
+        import diffsort  # noqa: F401
+    except ImportError:
+        return False
     return True
 
 # %% ../nbs/04a_relaxations.ipynb #c7cb630c
 def naive_loss(scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    "n² independent sigmoids: binary cross-entropy against the target's entries, summed per matrix, averaged."
+    """n² independent sigmoids: binary cross-entropy against the target's entries, summed per
+    matrix, averaged."""
     scores = _working(scores)
     bce = F.binary_cross_entropy_with_logits(scores, target.expand(scores.shape), reduction='none')
     return bce.sum((-1, -2)).mean()
 
+
 class Sigmoid(Relaxation):
-    "DeepPermNet's naive baseline: independent sigmoids of a row of scores per item (`naive_loss`), matched."
-    def per_item(self, n: int) -> int: return n
-    def log_soft(self, scores): return F.logsigmoid(_working(scores) / self.tau)
-    def loss(self, scores, target): return naive_loss(_working(scores) / self.tau, target)
+    """DeepPermNet's naive baseline: independent sigmoids of a row of scores per item
+    (`naive_loss`), matched."""
+
+    def per_item(self, n: int) -> int:
+        return n
+
+    def log_soft(self, scores):
+        return F.logsigmoid(_working(scores) / self.tau)
+
+    def loss(self, scores, target):
+        return naive_loss(_working(scores) / self.tau, target)
 
 # %% ../nbs/04a_relaxations.ipynb #e5cbcc1d
-RELAXATIONS = {'gumbel-sinkhorn': lambda: GumbelSinkhorn(tau=1.0),
-               'gumbel-sinkhorn rows': lambda: GumbelSinkhorn(tau=1.0, rows=True),
-               'sinkhorn': lambda: GumbelSinkhorn(tau=1.0, noise=0),
-               'sinkhorn rows': lambda: GumbelSinkhorn(tau=1.0, noise=0, rows=True),
-               'neuralsort': lambda: NeuralSort(tau=1.0),
-               'neuralsort stochastic': lambda: NeuralSort(tau=1.0, stochastic=True),
-               'sorting network': lambda: SortingNetwork(tau=0.1),
-               'sigmoid': lambda: Sigmoid()}
+RELAXATIONS = {
+    'gumbel-sinkhorn': lambda: GumbelSinkhorn(tau=1.0),
+    'gumbel-sinkhorn rows': lambda: GumbelSinkhorn(tau=1.0, rows=True),
+    'sinkhorn': lambda: GumbelSinkhorn(tau=1.0, noise=0),
+    'sinkhorn rows': lambda: GumbelSinkhorn(tau=1.0, noise=0, rows=True),
+    'neuralsort': lambda: NeuralSort(tau=1.0),
+    'neuralsort stochastic': lambda: NeuralSort(tau=1.0, stochastic=True),
+    'sorting network': lambda: SortingNetwork(tau=0.1),
+    'sigmoid': lambda: Sigmoid(),
+}
+
 
 def make_relaxation(name: str, tau: float = None, transposed: bool = False) -> Relaxation:
-    """The relaxation called `name` (a key of `RELAXATIONS`) at temperature `tau` (None: its default);
-    `transposed`: a row relaxation's transposed target."""
+    """The relaxation called `name` (a key of `RELAXATIONS`) at temperature `tau` (None: its
+    default); `transposed`: a row relaxation's transposed target."""
     relax = RELAXATIONS[check_choice(name, 'method', tuple(RELAXATIONS))]()
-    if tau is not None: relax.tau = check_positive(tau, 'tau')
+    if tau is not None:
+        relax.tau = check_positive(tau, 'tau')
     if transposed and not getattr(relax, 'rows', False):
-        raise ValueError(f"`transposed` needs a relaxation with a row of scores per item ('gumbel-sinkhorn rows'); "
-                         f"{name!r} has one score per item")
-    if transposed: relax.transposed = True
+        raise ValueError(
+            "`transposed` needs a relaxation with a row of scores per item "
+            "('gumbel-sinkhorn rows'); "
+            f"{name!r} has one score per item"
+        )
+    if transposed:
+        relax.transposed = True
     return relax
 
 # %% ../nbs/04a_relaxations.ipynb #eb7ddb4b
 _SOFT_SORT_METHODS = ('neuralsort', 'sorting network')
 
+
 def _soft_permutation_of(x, tau, method, descending):
     "The soft permutation P `(..., n, n)` (items by ranks) of `x` by `method`, and `x` as computed."
     check_tensor(x, 'x')
-    if x.dim() == 0: raise ValueError("`x` must have a last dimension to sort along, got a 0-dimensional tensor")
+    if x.dim() == 0:
+        raise ValueError("`x` must have a last dimension to sort along, got a 0-dimensional tensor")
     if not x.is_floating_point():
-        raise TypeError(f"`x` must be a floating-point tensor (a soft sort is for gradients), got {x.dtype}")
+        raise TypeError(
+            f"`x` must be a floating-point tensor (a soft sort is for gradients), got {x.dtype}"
+        )
     relax = make_relaxation(check_choice(method, 'method', _SOFT_SORT_METHODS), tau=tau)
     values = _working(x)
     return relax.soft(-values if descending else values), values
 
-def soft_sort(x: torch.Tensor, tau: float = 1.0, method: str = 'neuralsort', descending: bool = False):
+
+def soft_sort(
+    x: torch.Tensor, tau: float = 1.0, method: str = 'neuralsort', descending: bool = False
+):
     "The values of `x` sorted along its last dimension, relaxed at temperature `tau` by `method`."
     P, values = _soft_permutation_of(x, tau, method, descending)
     return (P.mT @ values.unsqueeze(-1)).squeeze(-1).to(x.dtype)
 
-def soft_rank(x: torch.Tensor, tau: float = 1.0, method: str = 'neuralsort', descending: bool = False):
-    "The rank (1 = smallest; largest with `descending`) of every entry of `x` along its last dimension, relaxed."
+
+def soft_rank(
+    x: torch.Tensor, tau: float = 1.0, method: str = 'neuralsort', descending: bool = False
+):
+    """The rank (1 = smallest; largest with `descending`) of every entry of `x` along its last
+    dimension, relaxed."""
     P, values = _soft_permutation_of(x, tau, method, descending)
     rank = torch.arange(1, x.shape[-1] + 1, device=P.device, dtype=P.dtype)
     return ((P / P.sum(-1, keepdim=True)) @ rank).to(x.dtype)
