@@ -10,7 +10,6 @@ __all__ = ['ImplicitLogSinkhorn']
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #adbec356
 import functools, warnings
 import torch
-from .sinkhorn import _exact_log_sinkhorn
 
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #78101f57
 def _implicit_vjp(log_p, grad):
@@ -32,24 +31,27 @@ def _implicit_vjp(log_p, grad):
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #4fd49716
 _SECOND_ORDER = "use backward='exact' (the default) or 'unrolled' for second derivatives"
 
-@functools.cache                                   # once per process: a training loop calls it at every step
-def _warn_without_tol():                           # stacklevel: the line that called log_sinkhorn
-    warnings.warn("log_sinkhorn: backward='implicit' without `tol` gives the gradient of the converged operator, "
-                  "not of the rounds that ran: after few rounds it can be far from the gradient of the output "
-                  "returned; pass `tol`, or use backward='exact' (the default)", UserWarning, stacklevel=4)
+@functools.cache                         # once per process: a training loop calls it at every step
+def _warn_without_tol():                 # stacklevel: the line that called log_sinkhorn
+    warnings.warn("log_sinkhorn: backward='implicit' without `tol` gives the gradient of the converged "
+                  "operator, not of the rounds that ran: after few rounds it can be far from the gradient "
+                  "of the output returned; pass `tol`, or use backward='exact' (the default)",
+                  UserWarning, stacklevel=4)
 
 class ImplicitLogSinkhorn(torch.autograd.Function):
-    "log S^n(z) for z (B,n,m) with the gradient of the converged operator, by implicit differentiation (saves only the output)."
+    """`log_p` = log S^n(z) for z (B,n,m), computed by the caller, with the gradient of the
+    converged operator by implicit differentiation (saves only `log_p`); `tol`: the tolerance the
+    forward pass ran to (None, with a gradient wanted, warns)."""
     @staticmethod
-    def forward(ctx, z, n_iters, log_col_sum, tol):
+    def forward(ctx, z, log_p, tol):
         if tol is None and ctx.needs_input_grad[0]: _warn_without_tol()
-        log_p = _exact_log_sinkhorn(z.detach(), n_iters, log_col_sum, tol)
         ctx.save_for_backward(log_p)
         return log_p
 
     @staticmethod
     def backward(ctx, grad):
         if torch.is_grad_enabled():
-            raise RuntimeError(f"log_sinkhorn: backward='implicit' gives first derivatives only; {_SECOND_ORDER}")
+            raise RuntimeError("log_sinkhorn: backward='implicit' gives first derivatives only; "
+                               f"{_SECOND_ORDER}")
         log_p, = ctx.saved_tensors
-        return _implicit_vjp(log_p, grad), None, None, None
+        return _implicit_vjp(log_p, grad), None, None

@@ -39,7 +39,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 # definitions whose code each page must show (nbdev hides `#| export` cells; `#| exports` shows them)
 KEY_CODE = {
     "01_gumbel.ipynb": ["def gumbel_softmax"],
-    "02_sinkhorn.ipynb": ["def _unrolled_log_sinkhorn", "def _exp_domain_iterates", "def _exp_domain_vjp", "def log_sinkhorn"],
+    "02_sinkhorn.ipynb": ["def log_sinkhorn_loop", "def _exp_domain_iterates", "def _exp_domain_vjp", "def log_sinkhorn"],
     "03_matching.ipynb": ["def matching_indices", "def apply_perm"],
     "04_gumbel_sinkhorn.ipynb": ["def gumbel_sinkhorn"],
     "04a_relaxations.ipynb": ["class Relaxation", "class NeuralSort", "def soft_sort", "def soft_rank"],
