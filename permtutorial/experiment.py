@@ -223,12 +223,14 @@ def _order(v):
 def _cell(vals, digits) -> str:
     nums = [v for v in vals if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if len(vals) == 1 or not nums or len(nums) != len(vals): return _fmt(vals[0], digits)
-    return f'{_fmt(float(np.mean(nums)), digits)} ± {_fmt(float(np.std(nums)), digits)}'
+    mean, spread = float(np.mean(nums)), float(np.std(nums))
+    if spread <= 1e-12 * abs(mean): spread = 0.0          # equal values up to float rounding
+    return f'{_fmt(mean, digits)} ± {_fmt(spread, digits)}'
 
 def _references(refs) -> str:
     "The references of one row, one entry per source: `metric value, metric value ([source](url))`."
     by_source = {}
-    for r in refs: by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value}')
+    for r in refs: by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value:.4g}')
     return '; '.join(f"{', '.join(v)} ({f'[{s}]({u})' if u else s})" for (s, u), v in by_source.items())
 
 def table_markdown(rows: list, table: 'Table', references=(), run_column: bool = False) -> str:
