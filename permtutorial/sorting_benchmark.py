@@ -281,4 +281,4 @@ SORTING_BENCHMARK_AUTHORS = Experiment(
                                     'best_sequences', 'sequences', 'authors_fraction', 'train_minutes'],
                   "Sorting n 4-digit MNIST numbers in NeuralSort's setup (the best model by validation; exact match on 10,000 and 2,500 test sequences)", digits=3)],
     references=_references(_NS, 'neuralsort', 'deterministic NeuralSort'),
-    resume_may_change=('epochs', 'max_minutes'), results='results/sorting_benchmark_authors')      # tau is constant and the data seeded per epoch: more epochs continue the same curve
+    resume_may_change=('epochs', 'max_minutes'))      # tau is constant and the data seeded per epoch: more epochs continue the same curve
