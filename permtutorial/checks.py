@@ -25,7 +25,9 @@ def check_min_dims(x, name: str, ndim: int) -> torch.Tensor:
     "Raise unless `x` is a tensor with at least `ndim` dimensions."
     check_tensor(x, name)
     if x.dim() < ndim:
-        raise ValueError(f"`{name}` must have at least {ndim} dimension{'s' if ndim > 1 else ''}, got shape {tuple(x.shape)}")
+        raise ValueError(
+            f"`{name}` must have at least {ndim} dimension{'s' if ndim > 1 else ''}, got shape {tuple(x.shape)}"
+        )
     return x
 
 # %% ../nbs/00_checks.ipynb #4704aa0f
@@ -33,20 +35,25 @@ def check_square(x, name: str) -> torch.Tensor:
     "Raise unless `x` is a batch of square matrices, shape `(..., n, n)`."
     check_min_dims(x, name, 2)
     if x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"`{name}` must be square in its last two dimensions (..., n, n), got shape {tuple(x.shape)}")
-    if x.shape[-1] == 0: raise ValueError(f"`{name}` must hold matrices of at least 1×1, got shape {tuple(x.shape)}")
+        raise ValueError(
+            f"`{name}` must be square in its last two dimensions (..., n, n), got shape {tuple(x.shape)}"
+        )
+    if x.shape[-1] == 0:
+        raise ValueError(f"`{name}` must hold matrices of at least 1×1, got shape {tuple(x.shape)}")
     return x
 
 # %% ../nbs/00_checks.ipynb #7359d658
 def all_finite(x: torch.Tensor) -> bool:
-    "Whether every entry of the floating-point tensor `x` is finite, in one pass: min and max propagate NaN, and an infinity is an extreme."
-    with torch.no_grad():             # a check records nothing for autograd
+    """Whether every entry of the floating-point tensor `x` is finite, in one pass: min and max
+    propagate NaN, and an infinity is an extreme."""
+    with torch.no_grad():  # a check records nothing for autograd
         return x.numel() == 0 or bool(torch.isfinite(torch.stack(x.aminmax())).all())
 
 # %% ../nbs/00_checks.ipynb #5039880c
 def check_finite(x, name: str):
-    "Raise unless every entry of the floating-point tensor (or NumPy array) `x` is finite (no NaN or inf)."
-    if isinstance(x, np.ndarray):     # lets a caller that already moved data to NumPy check it there
+    """Raise unless every entry of the floating-point tensor (or NumPy array) `x` is finite (no NaN
+    or inf)."""
+    if isinstance(x, np.ndarray):  # lets a caller that already moved data to NumPy check it there
         finite = bool(np.isfinite(x).all()) if np.issubdtype(x.dtype, np.floating) else None
     else:
         check_tensor(x, name)
@@ -84,28 +91,37 @@ def check_choice(v, name: str, choices) -> str:
 
 # %% ../nbs/00_checks.ipynb #39928dd9
 def divide_by_tau(x: torch.Tensor, tau: float, name: str = 'tau') -> torch.Tensor:
-    "`x / tau`, refusing a temperature so small that the quotient overflows `x`'s dtype (which would turn into NaN later); `x` itself at `tau` = 1."
-    if tau == 1: return x
+    """`x / tau`, refusing a temperature so small that the quotient overflows `x`'s dtype (which
+    would turn into NaN later); `x` itself at `tau` = 1."""
+    if tau == 1:
+        return x
     z = x / tau
     if not all_finite(z):
-        raise ValueError(f"`{name}` = {tau:g} is too small for {x.dtype}: the scores divided by it overflow; "
-                         f"use a larger `{name}` or float64 scores")
+        raise ValueError(
+            f"`{name}` = {tau:g} is too small for {x.dtype}: the scores divided by it overflow; "
+            f"use a larger `{name}` or float64 scores"
+        )
     return z
 
 # %% ../nbs/00_checks.ipynb #f86f2b33
 def check_perm(perm, name: str) -> torch.Tensor:
-    "Raise unless `perm` is an integer tensor `(..., n)` whose last dimension is a permutation of `0..n-1`."
+    """Raise unless `perm` is an integer tensor `(..., n)` whose last dimension is a permutation of
+    `0..n-1`."""
     check_min_dims(perm, name, 1)
     if perm.dtype.is_floating_point or perm.dtype.is_complex or perm.dtype == torch.bool:
         raise TypeError(f"`{name}` must be an integer tensor of indices, got dtype {perm.dtype}")
     n = perm.shape[-1]
-    ok = torch.equal(perm.sort(-1).values, torch.arange(n, device=perm.device).expand_as(perm).to(perm.dtype))
+    ok = torch.equal(
+        perm.sort(-1).values, torch.arange(n, device=perm.device).expand_as(perm).to(perm.dtype)
+    )
     if not ok:
-        raise ValueError(f"`{name}` must hold a permutation of 0..{n-1} in its last dimension")
+        raise ValueError(f"`{name}` must hold a permutation of 0..{n - 1} in its last dimension")
     return perm
 
 # %% ../nbs/00_checks.ipynb #b38b9f27
 def check_same_shape(a, b, name_a: str, name_b: str):
     "Raise unless tensors `a` and `b` have the same shape."
     if a.shape != b.shape:
-        raise ValueError(f"`{name_a}` and `{name_b}` must have the same shape, got {tuple(a.shape)} and {tuple(b.shape)}")
+        raise ValueError(
+            f"`{name_a}` and `{name_b}` must have the same shape, got {tuple(a.shape)} and {tuple(b.shape)}"
+        )

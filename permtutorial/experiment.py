@@ -20,52 +20,68 @@ from .train import save_weights
 # %% ../nbs/07_experiment.ipynb #67954a6e
 @dataclass
 class Reference:
-    "A number a paper reports: `metric` = `value` in `source` (`url` links it), shown beside our rows whose columns equal `match`."
+    """A number a paper reports: `metric` = `value` in `source` (`url` links it), shown beside our
+    rows whose columns equal `match`."""
+
     metric: str
     value: float
     source: str
     url: str = ''
     match: dict = field(default_factory=dict)
 
-    def applies(self, row: dict) -> bool: return all(row.get(k) == v for k, v in self.match.items())
+    def applies(self, row: dict) -> bool:
+        return all(row.get(k) == v for k, v in self.match.items())
 
 # %% ../nbs/07_experiment.ipynb #7ab063b3
 @dataclass
 class Table:
-    "A results table: rows identified by `keys` (runs sharing them are averaged: mean ± std), columns `values`, only rows matching `where`."
+    """A results table: rows identified by `keys` (runs sharing them are averaged: mean ± std),
+    columns `values`, only rows matching `where`."""
+
     keys: list
     values: list
     title: str = ''
-    where: dict = field(default_factory=dict)     # column -> a value, or a tuple of allowed values
+    where: dict = field(default_factory=dict)  # column -> a value, or a tuple of allowed values
     digits: int = 4
 
     def selects(self, row: dict) -> bool:
-        return all(row.get(k) in (v if isinstance(v, tuple) else (v,)) for k, v in self.where.items())
+        return all(
+            row.get(k) in (v if isinstance(v, tuple) else (v,)) for k, v in self.where.items()
+        )
 
 # %% ../nbs/07_experiment.ipynb #09dd130d
 _REGISTRY = {}
 
+
 @dataclass
 class Experiment:
-    "An experiment notebook declared for `permtutorial list/run/results`; declaring one registers it under `name`."
+    """An experiment notebook declared for `permtutorial list/run/results`; declaring one registers
+    it under `name`."""
+
     name: str
-    notebook: str                    # file name in nbs/, or a path to a notebook anywhere
+    notebook: str  # file name in nbs/, or a path to a notebook anywhere
     summary: str
     tables: list
     run_defaults: dict = field(default_factory=dict)
     references: list = field(default_factory=list)
-    results: str = None              # the committed results folder behind the published tables, relative to the repository
-    aliases: tuple = ()              # older names that still work on the command line
-    derive: object = None            # rows -> more rows computed from them (e.g. means over attributes), added before the tables are rendered
-    resume_may_change: tuple = ()    # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only extends the same run)
+    results: str = (
+        None  # the committed results folder behind the published tables, relative to the repository
+    )
+    aliases: tuple = ()  # older names that still work on the command line
+    derive: object = None  # rows -> more rows computed from them (e.g. means over attributes), added before the tables are rendered
+    resume_may_change: tuple = ()  # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only extends the same run)
 
     def __post_init__(self):
         if not self.name or not isinstance(self.name, str) or ' ' in self.name:
             raise ValueError(f"`name` must be a non-empty string without spaces, got {self.name!r}")
         if not self.tables or not all(isinstance(t, Table) for t in self.tables):
-            raise ValueError(f"`tables` of experiment {self.name!r} must be a non-empty list of `Table`")
+            raise ValueError(
+                f"`tables` of experiment {self.name!r} must be a non-empty list of `Table`"
+            )
         if not all(isinstance(r, Reference) for r in self.references):
-            raise ValueError(f"`references` of experiment {self.name!r} must be a list of `Reference`")
+            raise ValueError(
+                f"`references` of experiment {self.name!r} must be a list of `Reference`"
+            )
         _REGISTRY[self.name] = self
 
     @property
@@ -75,10 +91,13 @@ class Experiment:
 
 # %% ../nbs/07_experiment.ipynb #0bb149b1
 def experiments() -> dict:
-    "Every declared experiment by name: each module of the package is imported, so experiments declared in it register themselves."
+    """Every declared experiment by name: each module of the package is imported, so experiments
+    declared in it register themselves."""
     import importlib, pkgutil, permtutorial
+
     for m in pkgutil.iter_modules(permtutorial.__path__):
-        if not m.name.startswith('_'): importlib.import_module(f'permtutorial.{m.name}')
+        if not m.name.startswith('_'):
+            importlib.import_module(f'permtutorial.{m.name}')
     return dict(_REGISTRY)
 
 # %% ../nbs/07_experiment.ipynb #54547d3a
@@ -86,18 +105,24 @@ def get_experiment(name: str) -> 'Experiment':
     "The experiment called `name` (or one of its aliases); a clear error lists the names there are."
     exps = experiments()
     for e in exps.values():
-        if name == e.name or name in e.aliases: return e
+        if name == e.name or name in e.aliases:
+            return e
     raise ValueError(f"unknown experiment {name!r}; choose one of {sorted(exps)}")
 
 # %% ../nbs/07_experiment.ipynb #477d9e76
 def find_repo(start=None) -> Path:
-    "The repository's root (the folder holding `nbs/` and `pyproject.toml`): searched from `start` (default: the working folder) upwards, then next to the package."
+    """The repository's root (the folder holding `nbs/` and `pyproject.toml`): searched from `start`
+    (default: the working folder) upwards, then next to the package."""
     import permtutorial
+
     here = Path(start or Path.cwd()).resolve()
     for d in [here, *here.parents, Path(permtutorial.__file__).resolve().parents[1]]:
-        if (d / 'nbs').is_dir() and (d / 'pyproject.toml').is_file(): return d
-    raise FileNotFoundError("cannot find the permtutorial repository (a folder with nbs/ and pyproject.toml): "
-                            "work inside a clone (`git clone https://github.com/permtutorial/permtutorial`)")
+        if (d / 'nbs').is_dir() and (d / 'pyproject.toml').is_file():
+            return d
+    raise FileNotFoundError(
+        "cannot find the permtutorial repository (a folder with nbs/ and pyproject.toml): "
+        "work inside a clone (`git clone https://github.com/permtutorial/permtutorial`)"
+    )
 
 # %% ../nbs/07_experiment.ipynb #159b50fc
 def write_json(path, obj) -> Path:
@@ -108,40 +133,66 @@ def write_json(path, obj) -> Path:
 
 # %% ../nbs/07_experiment.ipynb #03242975
 class RunFolder:
-    "Where one experiment run writes (nothing when `out_dir` is empty): figures, `checkpoint.pt`, `weights.pt`, and `metrics.json` last."
+    """Where one experiment run writes (nothing when `out_dir` is empty): figures, `checkpoint.pt`,
+    `weights.pt`, and `metrics.json` last."""
+
     def __init__(self, out_dir=None):
         self.path = Path(out_dir) if out_dir else None
         if self.path is not None:
             if (self.path / 'metrics.json').exists():
-                raise FileExistsError(f"{self.path} already holds metrics.json (a finished run); choose a new out_dir")
+                raise FileExistsError(
+                    f"{self.path} already holds metrics.json (a finished run); choose a new out_dir"
+                )
             self.path.mkdir(parents=True, exist_ok=True)
 
     @property
-    def checkpoint(self): return None if self.path is None else self.path / 'checkpoint.pt'
+    def checkpoint(self):
+        return None if self.path is None else self.path / 'checkpoint.pt'
 
-    def train_or_load(self, train: bool, train_fn, load_fn, weights=None, committed=None, expect: dict = None):
+    def train_or_load(
+        self, train: bool, train_fn, load_fn, weights=None, committed=None, expect: dict = None
+    ):
         """`train_fn(checkpoint)` when `train`, else `load_fn(path)` for `weights` or the `committed` file; both return `(model, meta)`.
         `expect`: the entries of the loaded model's `config` that the run's parameters fix; a file with other values is refused."""
-        if train: return train_fn(self.checkpoint)
+        if train:
+            return train_fn(self.checkpoint)
         path = weights or committed
-        if path is None: raise FileNotFoundError("no committed weights for these parameters; pass `weights`, or run with train=True")
+        if path is None:
+            raise FileNotFoundError(
+                "no committed weights for these parameters; pass `weights`, or run with train=True"
+            )
         model, meta = load_fn(path)
-        wrong = {k: (model.config.get(k), v) for k, v in (expect or {}).items() if model.config.get(k) != v}
+        wrong = {
+            k: (model.config.get(k), v)
+            for k, v in (expect or {}).items()
+            if model.config.get(k) != v
+        }
         if wrong:
-            raise ValueError(f"`weights` {path} hold a model with " + ', '.join(f'{k} = {got!r}' for k, (got, _) in wrong.items()) +
-                             "; this run's parameters need " + ', '.join(f'{k} = {want!r}' for k, (_, want) in wrong.items()))
+            raise ValueError(
+                f"`weights` {path} hold a model with "
+                + ', '.join(f'{k} = {got!r}' for k, (got, _) in wrong.items())
+                + "; this run's parameters need "
+                + ', '.join(f'{k} = {want!r}' for k, (_, want) in wrong.items())
+            )
         return model, meta
 
     def save_figure(self, fig, name: str):
         "Save `fig` as `name` in the run folder (nothing without one)."
-        if self.path is not None: fig.savefig(self.path / name, dpi=100, bbox_inches='tight')
+        if self.path is not None:
+            fig.savefig(self.path / name, dpi=100, bbox_inches='tight')
 
     def finish(self, metrics: dict, model=None, meta: dict = None, half: bool = False) -> dict:
-        "Write the trained `model` (with its `config` and `meta`), then `metrics.json`; returns the metrics as written."
+        """Write the trained `model` (with its `config` and `meta`), then `metrics.json`; returns
+        the metrics as written."""
         metrics = plain_data(metrics, 'metrics')
-        if self.path is None: return metrics
-        if model is not None:           # a weights.pt here belongs to this unfinished run (same checkpoint): written again
-            save_weights(self.path / 'weights.pt', model, model.config, meta, half=half, overwrite=True)
+        if self.path is None:
+            return metrics
+        if (
+            model is not None
+        ):  # a weights.pt here belongs to this unfinished run (same checkpoint): written again
+            save_weights(
+                self.path / 'weights.pt', model, model.config, meta, half=half, overwrite=True
+            )
         write_json(self.path / 'metrics.json', metrics)
         return metrics
 
@@ -151,130 +202,215 @@ class RunFailed(RuntimeError):
 
 # %% ../nbs/07_experiment.ipynb #99e94ff0
 def _alive(pid: int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
+
 class RunLock:
-    "A lock file in a run folder that refuses a second run while its owner lives, and is cleared when its owner is gone."
-    def __init__(self, folder): self.path = Path(folder) / '.lock'
+    """A lock file in a run folder that refuses a second run while its owner lives, and is cleared
+    when its owner is gone."""
+
+    def __init__(self, folder):
+        self.path = Path(folder) / '.lock'
 
     def __enter__(self):
         for _ in range(2):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-                with os.fdopen(fd, 'w') as f: f.write(f'{os.getpid()} {socket.gethostname()}\n')
+                with os.fdopen(fd, 'w') as f:
+                    f.write(f'{os.getpid()} {socket.gethostname()}\n')
                 return self
             except FileExistsError:
-                try: pid, host = self.path.read_text().split()
-                except (OSError, ValueError): pid, host = '0', socket.gethostname()     # unreadable: treat as stale
+                try:
+                    pid, host = self.path.read_text().split()
+                except (OSError, ValueError):
+                    pid, host = '0', socket.gethostname()  # unreadable: treat as stale
                 if host == socket.gethostname() and int(pid) and _alive(int(pid)):
-                    raise RunFailed(f"run folder {self.path.parent} is in use by process {pid}; wait for it or stop it") from None
+                    raise RunFailed(
+                        f"run folder {self.path.parent} is in use by process {pid}; wait for it or stop it"
+                    ) from None
                 if host != socket.gethostname():
-                    raise RunFailed(f"run folder {self.path.parent} is locked by process {pid} on {host}; "
-                                    f"if that run is gone, delete {self.path}") from None
-                self.path.unlink(missing_ok=True)                                          # its owner is gone
+                    raise RunFailed(
+                        f"run folder {self.path.parent} is locked by process {pid} on {host}; "
+                        f"if that run is gone, delete {self.path}"
+                    ) from None
+                self.path.unlink(missing_ok=True)  # its owner is gone
         raise RunFailed(f"could not lock {self.path.parent}")
 
-    def __exit__(self, *exc): self.path.unlink(missing_ok=True)
+    def __exit__(self, *exc):
+        self.path.unlink(missing_ok=True)
 
 # %% ../nbs/07_experiment.ipynb #2756c8ef
 def read_rows(folder) -> list:
-    "Result rows of one run folder (its `metrics.json`, one row or `{'rows': [...]}`) tagged with `experiment` and `run`."
+    """Result rows of one run folder (its `metrics.json`, one row or `{'rows': [...]}`) tagged with
+    `experiment` and `run`."""
     folder = Path(folder)
+
     def load(name):
         p = folder / name
-        try: return json.loads(p.read_text())
-        except (OSError, UnicodeDecodeError) as e: raise ValueError(f"{p}: cannot read ({type(e).__name__}: {e})") from None
-        except json.JSONDecodeError as e: raise ValueError(f"{p}: not valid JSON ({e})") from None
+        try:
+            return json.loads(p.read_text())
+        except (OSError, UnicodeDecodeError) as e:
+            raise ValueError(f"{p}: cannot read ({type(e).__name__}: {e})") from None
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{p}: not valid JSON ({e})") from None
+
     metrics = load('metrics.json')
     params = load('params.json') if (folder / 'params.json').exists() else {}
     rows = metrics['rows'] if isinstance(metrics, dict) and 'rows' in metrics else [metrics]
-    if not isinstance(params, dict) or not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ValueError(f"{folder}: metrics.json must hold a dict of metrics or {{'rows': [dicts]}}, and params.json a dict")
-    if not rows or rows == [{}]: raise ValueError(f"{folder}: metrics.json holds no results")
+    if (
+        not isinstance(params, dict)
+        or not isinstance(rows, list)
+        or not all(isinstance(r, dict) for r in rows)
+    ):
+        raise ValueError(
+            f"{folder}: metrics.json must hold a dict of metrics or {{'rows': [dicts]}}, and params.json a dict"
+        )
+    if not rows or rows == [{}]:
+        raise ValueError(f"{folder}: metrics.json holds no results")
     name = params.get('experiment')
-    if name is None:                 # a run from before params.json: the experiment whose table keys it has
-        name = next((e.name for e in experiments().values() if all(k in rows[0] for k in e.tables[0].keys)), None)
+    if name is None:  # a run from before params.json: the experiment whose table keys it has
+        name = next(
+            (e.name for e in experiments().values() if all(k in rows[0] for k in e.tables[0].keys)),
+            None,
+        )
     else:
-        name = next((e.name for e in experiments().values() if name == e.name or name in e.aliases), name)
+        name = next(
+            (e.name for e in experiments().values() if name == e.name or name in e.aliases), name
+        )
     return [dict(r, experiment=name, run=str(folder)) for r in rows]
 
 # %% ../nbs/07_experiment.ipynb #2e5661dd
 def collect_rows(root) -> tuple:
-    "`(rows, problems)` for every run folder below `root`: the rows of each readable one, and `(folder, reason)` for the others."
+    """`(rows, problems)` for every run folder below `root`: the rows of each readable one, and
+    `(folder, reason)` for the others."""
     rows, problems = [], []
     for m in sorted(Path(root).glob('**/metrics.json')):
-        try: rows += read_rows(m.parent)
-        except ValueError as e: problems.append((str(m.parent), str(e)))
+        try:
+            rows += read_rows(m.parent)
+        except ValueError as e:
+            problems.append((str(m.parent), str(e)))
     return rows, problems
 
 # %% ../nbs/07_experiment.ipynb #f58caf49
 def _fmt(v, digits=4) -> str:
-    if isinstance(v, bool) or not isinstance(v, (int, float)): return '' if v is None else str(v)
-    if isinstance(v, int): return str(v)
-    return f'{v:.1e}' if 0 < abs(v) < 0.5 * 10 ** -digits else f'{v:.{digits}f}'     # tiny numbers (errors) keep their size
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return '' if v is None else str(v)
+    if isinstance(v, int):
+        return str(v)
+    return (
+        f'{v:.1e}' if 0 < abs(v) < 0.5 * 10**-digits else f'{v:.{digits}f}'
+    )  # tiny numbers (errors) keep their size
+
 
 def _order(v):
     "Sort numbers numerically and before text."
     return (0, v, '') if isinstance(v, (int, float)) and not isinstance(v, bool) else (1, 0, str(v))
 
+
 def _cell(vals, digits) -> str:
     nums = [v for v in vals if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    if len(vals) == 1 or not nums or len(nums) != len(vals): return _fmt(vals[0], digits)
+    if len(vals) == 1 or not nums or len(nums) != len(vals):
+        return _fmt(vals[0], digits)
     mean, spread = float(np.mean(nums)), float(np.std(nums))
-    if spread <= 1e-12 * abs(mean): spread = 0.0          # equal values up to float rounding
+    if spread <= 1e-12 * abs(mean):
+        spread = 0.0  # equal values up to float rounding
     return f'{_fmt(mean, digits)} ± {_fmt(spread, digits)}'
+
 
 def _references(refs) -> str:
     "The references of one row, one entry per source: `metric value, metric value ([source](url))`."
     by_source = {}
-    for r in refs: by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value:.4g}')
-    return '; '.join(f"{', '.join(v)} ({f'[{s}]({u})' if u else s})" for (s, u), v in by_source.items())
+    for r in refs:
+        by_source.setdefault((r.source, r.url), []).append(f'{r.metric} {r.value:.4g}')
+    return '; '.join(
+        f"{', '.join(v)} ({f'[{s}]({u})' if u else s})" for (s, u), v in by_source.items()
+    )
+
 
 def table_markdown(rows: list, table: 'Table', references=(), run_column: bool = False) -> str:
-    "A markdown table of result `rows` for `table`: keys, values (mean ± std over rows sharing the keys), the `references` that apply; with `run_column`, one row per run folder."
+    """A markdown table of result `rows` for `table`: keys, values (mean ± std over rows sharing the
+    keys), the `references` that apply; with `run_column`, one row per run folder."""
     groups = {}
     for r in rows:
         if table.selects(r):
             key = tuple(r.get(k) for k in table.keys) + ((r['run'],) if run_column else ())
             groups.setdefault(key, []).append(r)
-    if not groups: return ''
+    if not groups:
+        return ''
     many = any(len(g) > 1 for g in groups.values())
-    refs = [r for r in references if r.metric in table.values and any(r.applies(g[0]) for g in groups.values())]
-    head = table.keys + table.values + (['runs'] if many else []) + (['reference'] if refs else []) + (['run'] if run_column else [])
+    refs = [
+        r
+        for r in references
+        if r.metric in table.values and any(r.applies(g[0]) for g in groups.values())
+    ]
+    head = (
+        table.keys
+        + table.values
+        + (['runs'] if many else [])
+        + (['reference'] if refs else [])
+        + (['run'] if run_column else [])
+    )
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
     for key in sorted(groups, key=lambda k: [_order(v) for v in k]):
         g = groups[key]
-        cells = [_fmt(v) for v in key[:len(table.keys)]] + [_cell([r.get(c) for r in g], table.digits) for c in table.values]
-        if many: cells.append(str(len(g)))
-        if refs: cells.append(_references([r for r in refs if r.applies(g[0])]))
-        if run_column: cells.append(', '.join(Path(r['run']).name for r in g))
+        cells = [_fmt(v) for v in key[: len(table.keys)]] + [
+            _cell([r.get(c) for r in g], table.digits) for c in table.values
+        ]
+        if many:
+            cells.append(str(len(g)))
+        if refs:
+            cells.append(_references([r for r in refs if r.applies(g[0])]))
+        if run_column:
+            cells.append(', '.join(Path(r['run']).name for r in g))
         lines.append('| ' + ' | '.join(cells) + ' |')
     return (f'**{table.title}**\n\n' if table.title else '') + '\n'.join(lines)
 
 # %% ../nbs/07_experiment.ipynb #d43702d8
-def render_table(exp: 'Experiment', rows: list, table: 'Table' = None, run_column: bool = False, demo: dict = None) -> str:
+def render_table(
+    exp: 'Experiment',
+    rows: list,
+    table: 'Table' = None,
+    run_column: bool = False,
+    demo: dict = None,
+) -> str:
     """The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with `exp`'s references; for rows of a small
     demonstration run, `demo` (its parameters) titles the table as such, without the papers' numbers."""
     table = table or exp.tables[0]
     if demo is not None:
         what = ', '.join(f'{k} = {v}' for k, v in demo.items())
-        table = dataclasses.replace(table, title=f'Small demonstration run ({what}), not a result: {table.title}')
-    return table_markdown([r for r in rows if r.get('experiment', exp.name) == exp.name], table, () if demo is not None else exp.references, run_column)
+        table = dataclasses.replace(
+            table, title=f'Small demonstration run ({what}), not a result: {table.title}'
+        )
+    return table_markdown(
+        [r for r in rows if r.get('experiment', exp.name) == exp.name],
+        table,
+        () if demo is not None else exp.references,
+        run_column,
+    )
 
 # %% ../nbs/07_experiment.ipynb #d83d6cc7
 def results_markdown(name: str, root=None, tables=None) -> str:
-    "The tables of experiment `name` (`tables`: their indices, default all) rendered from the runs below `root` (default: its committed results folder)."
+    """The tables of experiment `name` (`tables`: their indices, default all) rendered from the runs
+    below `root` (default: its committed results folder)."""
     exp = get_experiment(name)
     if root is None:
-        if exp.results is None: raise ValueError(f"experiment {name!r} declares no committed results folder; pass `root`")
+        if exp.results is None:
+            raise ValueError(
+                f"experiment {name!r} declares no committed results folder; pass `root`"
+            )
         root = find_repo() / exp.results
     rows, problems = collect_rows(root)
     rows = [r for r in rows if r['experiment'] == exp.name]
-    if not rows: raise FileNotFoundError(f"no results of {name!r} under {root}")
-    if exp.derive is not None: rows += [dict(r, experiment=exp.name) for r in exp.derive(rows)]
+    if not rows:
+        raise FileNotFoundError(f"no results of {name!r} under {root}")
+    if exp.derive is not None:
+        rows += [dict(r, experiment=exp.name) for r in exp.derive(rows)]
     chosen = exp.tables if tables is None else [exp.tables[k] for k in tables]
     out = [t for t in (render_table(exp, rows, tab) for tab in chosen) if t]
     out += [f'*Could not read {f}: {why}*' for f, why in problems]
@@ -284,15 +420,27 @@ def results_markdown(name: str, root=None, tables=None) -> str:
 def show_results(name: str, root=None, tables=None):
     "Display `results_markdown(name, root, tables)` as markdown (in a notebook)."
     from IPython.display import Markdown
+
     return Markdown(results_markdown(name, root, tables))
 
 # %% ../nbs/07_experiment.ipynb #bab19202
 def save_table(path, table: 'Table', rows: list, overwrite: bool = False, **info) -> Path:
-    "Save result `rows` with the `table` that lays them out (and `info`, e.g. the command and machine) as JSON at `path`."
+    """Save result `rows` with the `table` that lays them out (and `info`, e.g. the command and
+    machine) as JSON at `path`."""
     path = Path(path)
-    if path.exists() and not overwrite: raise FileExistsError(f"{path} exists; pass overwrite=True (--overwrite) to replace it")
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} exists; pass overwrite=True (--overwrite) to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_json(path, dict(table=dict(keys=table.keys, values=table.values, title=table.title, digits=table.digits), rows=rows, **info))
+    return write_json(
+        path,
+        dict(
+            table=dict(
+                keys=table.keys, values=table.values, title=table.title, digits=table.digits
+            ),
+            rows=rows,
+            **info,
+        ),
+    )
 
 # %% ../nbs/07_experiment.ipynb #58037be2
 def table_file_markdown(path) -> str:
@@ -304,4 +452,5 @@ def table_file_markdown(path) -> str:
 def show_table(path):
     "Display `table_file_markdown(path)` as markdown (in a notebook)."
     from IPython.display import Markdown
+
     return Markdown(table_file_markdown(path))

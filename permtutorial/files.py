@@ -15,24 +15,35 @@ import torch
 
 # %% ../nbs/00b_files.ipynb #d5dc581d
 def plain_data(x, name: str = 'metadata'):
-    "`x` as plain data (dicts with string keys, lists, str, int, float, bool, None): numpy values, 0-d tensors and paths are converted; anything else raises, naming where it is."
-    if isinstance(x, dict): return {str(k): plain_data(v, f'{name}[{k!r}]') for k, v in x.items()}
-    if isinstance(x, (list, tuple)): return [plain_data(v, f'{name}[{i}]') for i, v in enumerate(x)]
-    if isinstance(x, np.ndarray): return plain_data(x.tolist(), name)
-    if isinstance(x, (np.generic, torch.Tensor)) and x.ndim == 0: return x.item()
-    if isinstance(x, os.PathLike): return os.fspath(x)
-    if x is None or isinstance(x, (bool, int, float, str)): return x
-    raise TypeError(f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; use numbers, strings, lists or dicts")
+    """`x` as plain data (dicts with string keys, lists, str, int, float, bool, None): numpy values,
+    0-d tensors and paths are converted; anything else raises, naming where it is."""
+    if isinstance(x, dict):
+        return {str(k): plain_data(v, f'{name}[{k!r}]') for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [plain_data(v, f'{name}[{i}]') for i, v in enumerate(x)]
+    if isinstance(x, np.ndarray):
+        return plain_data(x.tolist(), name)
+    if isinstance(x, (np.generic, torch.Tensor)) and x.ndim == 0:
+        return x.item()
+    if isinstance(x, os.PathLike):
+        return os.fspath(x)
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    raise TypeError(
+        f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; use numbers, strings, lists or dicts"
+    )
 
 # %% ../nbs/00b_files.ipynb #648c7700
 def atomic_write(path, write, suffix: str = '') -> Path:
-    """Write the file `path` by `write(tmp)` on a temporary file beside it, then rename it into place; a failed write leaves `path` as it was.
-    `suffix` ends the temporary name, for writers that add one (NumPy's `savez` adds `.npz` to names without it)."""
+    """Write the file `path` by `write(tmp)` on a temporary file beside it, then rename it into
+    place; a failed write leaves `path` as it was. `suffix` ends the temporary name, for writers
+    that add one (NumPy's `savez` adds `.npz` to names without it)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'{path.name}.tmp{suffix}')
     try:
         write(tmp)
         os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path

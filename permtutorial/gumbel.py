@@ -9,28 +9,45 @@ __all__ = ['sample_gumbel', 'gumbel_max', 'gumbel_softmax']
 
 # %% ../nbs/01_gumbel.ipynb #8d373450
 import torch
-from .checks import check_tensor, check_finite, check_positive, check_min_dims, divide_by_tau
+from permtutorial.checks import (
+    check_tensor,
+    check_finite,
+    check_positive,
+    check_min_dims,
+    divide_by_tau,
+)
 
 # %% ../nbs/01_gumbel.ipynb #bf6f007d
-def sample_gumbel(shape, device=None, dtype=None, generator: torch.Generator = None) -> torch.Tensor:
+def sample_gumbel(
+    shape, device=None, dtype=None, generator: torch.Generator = None
+) -> torch.Tensor:
     "Standard Gumbel(0, 1) noise of `shape`: `-log(E)` with `E ~ Exponential(1)`."
     e = torch.empty(shape, device=device, dtype=dtype or torch.get_default_dtype())
     return -e.exponential_(generator=generator).log()
 
 # %% ../nbs/01_gumbel.ipynb #09bf8ce7
-def gumbel_max(logits: torch.Tensor, dim: int = -1, generator: torch.Generator = None) -> torch.Tensor:
+def gumbel_max(
+    logits: torch.Tensor, dim: int = -1, generator: torch.Generator = None
+) -> torch.Tensor:
     "Exact categorical sample along `dim`: the index of the largest `logits + Gumbel noise`."
     check_finite(check_min_dims(logits, 'logits', 1), 'logits')
     g = sample_gumbel(logits.shape, logits.device, logits.dtype, generator)
     return (logits + g).argmax(dim)
 
 # %% ../nbs/01_gumbel.ipynb #c8d495cd
-def gumbel_softmax(logits: torch.Tensor, tau: float = 1.0, hard: bool = False, dim: int = -1,
-                   generator: torch.Generator = None) -> torch.Tensor:
-    "A Gumbel-softmax sample along `dim` at temperature `tau`; `hard=True` returns one-hot values with straight-through gradients."
+def gumbel_softmax(
+    logits: torch.Tensor,
+    tau: float = 1.0,
+    hard: bool = False,
+    dim: int = -1,
+    generator: torch.Generator = None,
+) -> torch.Tensor:
+    """A Gumbel-softmax sample along `dim` at temperature `tau`; `hard=True` returns one-hot values
+    with straight-through gradients."""
     check_finite(check_min_dims(logits, 'logits', 1), 'logits')
     g = sample_gumbel(logits.shape, logits.device, logits.dtype, generator)
     y = divide_by_tau(logits + g, check_positive(tau, 'tau')).softmax(dim)
-    if not hard: return y
+    if not hard:
+        return y
     y_hard = torch.zeros_like(y).scatter_(dim, y.argmax(dim, keepdim=True), 1.0)
     return y_hard - y.detach() + y

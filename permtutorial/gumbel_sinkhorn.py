@@ -17,37 +17,65 @@ from .matching import matching
 
 # %% ../nbs/04_gumbel_sinkhorn.ipynb #f58b840e
 def _check_noise_factor(noise_factor) -> float:
-    if isinstance(noise_factor, bool) or not isinstance(noise_factor, Real) or not noise_factor >= 0:
+    if (
+        isinstance(noise_factor, bool)
+        or not isinstance(noise_factor, Real)
+        or not noise_factor >= 0
+    ):
         raise ValueError(f"`noise_factor` must be a real number >= 0, got {noise_factor!r}")
     return float(noise_factor)
 
-def perturb_with_gumbel(log_alpha: torch.Tensor, n_samples: int = 1, noise_factor: float = 1.0,
-                        generator: torch.Generator = None) -> torch.Tensor:
-    "`n_samples` copies of `log_alpha` `(*batch, n, n)` plus scaled Gumbel noise: shape `(n_samples, *batch, n, n)`."
+
+def perturb_with_gumbel(
+    log_alpha: torch.Tensor,
+    n_samples: int = 1,
+    noise_factor: float = 1.0,
+    generator: torch.Generator = None,
+) -> torch.Tensor:
+    """`n_samples` copies of `log_alpha` `(*batch, n, n)` plus scaled Gumbel noise: shape
+    `(n_samples, *batch, n, n)`."""
     check_finite(check_square(log_alpha, 'log_alpha'), 'log_alpha')
     n_samples, noise_factor = check_int(n_samples, 'n_samples'), _check_noise_factor(noise_factor)
-    noise = sample_gumbel((n_samples, *log_alpha.shape), log_alpha.device, log_alpha.dtype, generator)
+    noise = sample_gumbel(
+        (n_samples, *log_alpha.shape), log_alpha.device, log_alpha.dtype, generator
+    )
     return log_alpha.unsqueeze(0) + noise_factor * noise
 
 # %% ../nbs/04_gumbel_sinkhorn.ipynb #f76e5cd8
-def gumbel_sinkhorn(log_alpha: torch.Tensor, tau: float = 1.0, n_iters: int = 20, n_samples: int = 1,
-                    noise_factor: float = 1.0, hard: bool = False, generator: torch.Generator = None) -> torch.Tensor:
-    "Gumbel-Sinkhorn samples `S((log_alpha + noise) / tau)`, shape `(n_samples, *batch, n, n)`; `hard=True`: straight-through permutations."
-    check_positive(tau, 'tau'); check_int(n_iters, 'n_iters')
+def gumbel_sinkhorn(
+    log_alpha: torch.Tensor,
+    tau: float = 1.0,
+    n_iters: int = 20,
+    n_samples: int = 1,
+    noise_factor: float = 1.0,
+    hard: bool = False,
+    generator: torch.Generator = None,
+) -> torch.Tensor:
+    """Gumbel-Sinkhorn samples `S((log_alpha + noise) / tau)`, shape `(n_samples, *batch, n, n)`;
+    `hard=True`: straight-through permutations."""
+    check_positive(tau, 'tau')
+    check_int(n_iters, 'n_iters')
     noisy = perturb_with_gumbel(log_alpha, n_samples, noise_factor, generator)
     soft = sinkhorn(noisy, n_iters=n_iters, tau=tau)
-    if not hard: return soft
+    if not hard:
+        return soft
     return matching(noisy) - soft.detach() + soft
 
 # %% ../nbs/04_gumbel_sinkhorn.ipynb #c257c670
-def gumbel_matching(log_alpha: torch.Tensor, n_samples: int = 1, noise_factor: float = 1.0,
-                    generator: torch.Generator = None) -> torch.Tensor:
-    "Hard samples `M(log_alpha + noise)`: permutation matrices of shape `(n_samples, *batch, n, n)`."
+def gumbel_matching(
+    log_alpha: torch.Tensor,
+    n_samples: int = 1,
+    noise_factor: float = 1.0,
+    generator: torch.Generator = None,
+) -> torch.Tensor:
+    """Hard samples `M(log_alpha + noise)`: permutation matrices of shape `(n_samples, *batch, n,
+    n)`."""
     return matching(perturb_with_gumbel(log_alpha, n_samples, noise_factor, generator))
 
 # %% ../nbs/04_gumbel_sinkhorn.ipynb #ab211fe2
 def anneal_tau(step: int, n_steps: int, tau_start: float = 1.0, tau_end: float = 0.1) -> float:
     "Geometric schedule from `tau_start` at step 0 to `tau_end` at `n_steps`, constant afterwards."
-    check_int(step, 'step', low=0); check_int(n_steps, 'n_steps')
+    check_int(step, 'step', low=0)
+    check_int(n_steps, 'n_steps')
     tau_start, tau_end = check_positive(tau_start, 'tau_start'), check_positive(tau_end, 'tau_end')
     return tau_start * (tau_end / tau_start) ** min(step / n_steps, 1.0)

@@ -15,10 +15,27 @@ from pathlib import Path
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .jigsaw_puzzles import (load_fashion_mnist, PHOTOS, HELD_OUT_PHOTOS, load_photos, random_views, image_folder,
-                                         check_puzzle, puzzle_keys, normalize_patches, jigsaw_puzzles, jigsaw_batches)
+from permtutorial.jigsaw_puzzles import (
+    load_fashion_mnist,
+    PHOTOS,
+    HELD_OUT_PHOTOS,
+    load_photos,
+    random_views,
+    image_folder,
+    check_puzzle,
+    puzzle_keys,
+    normalize_patches,
+    jigsaw_puzzles,
+    jigsaw_batches,
+)
 from .relaxations import target_matrix
-from .deeppermnet import DeepPermNet, HEADS, build_deeppermnet, evaluate_deeppermnet, DEEPPERMNET_PAPER
+from permtutorial.deeppermnet import (
+    DeepPermNet,
+    HEADS,
+    build_deeppermnet,
+    evaluate_deeppermnet,
+    DEEPPERMNET_PAPER,
+)
 from fastcore.meta import delegates
 from .train import fit, seed_everything, pick_device
 from .parallel import rank_and_world
@@ -26,15 +43,33 @@ from .experiment import Experiment, Table, Reference, RunFolder, write_json
 from .experiment import RunFailed, RunLock
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #e2d75e65
-def jigsaw_model(in_channels: int = 1, grid: int = 3, fc6_dim: int = 128, fc7_dim: int = 512, width: int = 32, norm: str = 'batch',
-                 dropout: float = 0.5, head: str = 'sinkhorn') -> DeepPermNet:
-    "A DeepPermNet with the `head` named in `HEADS` for `grid`×`grid` puzzles with the small CNN branch (its config stored, so `save_deeppermnet`/`load_deeppermnet` work)."
-    return build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=in_channels, fc6_dim=fc6_dim, width=width, norm=norm),
-                                  l=grid * grid, fc7_dim=fc7_dim, dropout=dropout, head=head))
+def jigsaw_model(
+    in_channels: int = 1,
+    grid: int = 3,
+    fc6_dim: int = 128,
+    fc7_dim: int = 512,
+    width: int = 32,
+    norm: str = 'batch',
+    dropout: float = 0.5,
+    head: str = 'sinkhorn',
+) -> DeepPermNet:
+    """A DeepPermNet with the `head` named in `HEADS` for `grid`×`grid` puzzles with the small CNN
+    branch (its config stored, so `save_deeppermnet`/`load_deeppermnet` work)."""
+    return build_deeppermnet(
+        dict(
+            branch='small_cnn',
+            branch_kw=dict(in_channels=in_channels, fc6_dim=fc6_dim, width=width, norm=norm),
+            l=grid * grid,
+            fc7_dim=fc7_dim,
+            dropout=dropout,
+            head=head,
+        )
+    )
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #2faba75e
 def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
-    "The loss of one batch of puzzles by the model's `head` (the model may be wrapped by DistributedDataParallel): e.g. the multinomial log loss on the Sinkhorn output."
+    """The loss of one batch of puzzles by the model's `head` (the model may be wrapped by
+    DistributedDataParallel): e.g. the multinomial log loss on the Sinkhorn output."""
     scrambled, perm = batch
     dev = next(model.parameters()).device
     scores, target = model(scrambled.to(dev, non_blocking=True)), target_matrix(perm.to(dev))
@@ -42,182 +77,382 @@ def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #9e49d88f
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
-def pretrain_jigsaw(model: DeepPermNet, data, epochs: int, batch_size: int = 64, crop: int = 27, patch: int = 7, seed: int = 0,
-                    num_workers: int = 0, puzzle_kw: dict = None, **fit_kw) -> dict:
+def pretrain_jigsaw(
+    model: DeepPermNet,
+    data,
+    epochs: int,
+    batch_size: int = 64,
+    crop: int = 27,
+    patch: int = 7,
+    seed: int = 0,
+    num_workers: int = 0,
+    puzzle_kw: dict = None,
+    **fit_kw,
+) -> dict:
     """Train `model` to solve jigsaw puzzles of `data` (`puzzle_kw`: `jigsaw_batches`' augmentation options) through `fit` (one process, or
     DistributedDataParallel under torchrun; `fit_kw`: its options); returns `fit`'s history."""
     grid = math.isqrt(model.l)
-    if grid * grid != model.l: raise ValueError(f"`model` must order a square number of pieces (grid²), it has l = {model.l}")
+    if grid * grid != model.l:
+        raise ValueError(
+            f"`model` must order a square number of pieces (grid²), it has l = {model.l}"
+        )
     first = data[0] if torch.is_tensor(data) else data[0][0]
     check_puzzle(crop, grid, patch, *first.shape[-2:])
-    batches = jigsaw_batches(data, batch_size, crop, grid, patch, seed=seed, num_workers=num_workers, **(puzzle_kw or {}))
+    batches = jigsaw_batches(
+        data, batch_size, crop, grid, patch, seed=seed, num_workers=num_workers, **(puzzle_kw or {})
+    )
     head = model.head
-    return fit(model, lambda m, b: pretext_loss(m, b, head), batches, epochs, desc=f'jigsaw {type(head).__name__}', **fit_kw)
+    return fit(
+        model,
+        lambda m, b: pretext_loss(m, b, head),
+        batches,
+        epochs,
+        desc=f'jigsaw {type(head).__name__}',
+        **fit_kw,
+    )
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #a1d09c7a
-def evaluate_jigsaw(model: DeepPermNet, images: torch.Tensor, crop: int = 27, patch: int = 7, seed: int = 10_000, **kw) -> dict:
-    "Kendall tau, Hamming similarity, pairwise accuracy and normalisation error on one fixed puzzle per held-out image."
-    scrambled, perm = jigsaw_puzzles(images, crop, math.isqrt(model.l), patch, keys=puzzle_keys(seed, 0, torch.arange(len(images))), **kw)
+def evaluate_jigsaw(
+    model: DeepPermNet,
+    images: torch.Tensor,
+    crop: int = 27,
+    patch: int = 7,
+    seed: int = 10_000,
+    **kw,
+) -> dict:
+    """Kendall tau, Hamming similarity, pairwise accuracy and normalisation error on one fixed
+    puzzle per held-out image."""
+    scrambled, perm = jigsaw_puzzles(
+        images,
+        crop,
+        math.isqrt(model.l),
+        patch,
+        keys=puzzle_keys(seed, 0, torch.arange(len(images))),
+        **kw,
+    )
     return evaluate_deeppermnet(model, scrambled, perm)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #0b539cdd
 def init_distributed(device=None):
-    "Join the process group that torchrun describes (`WORLD_SIZE` > 1; NCCL on GPUs, gloo on CPUs): `(rank, world_size, device)`; `(0, 1, device)` alone."
+    """Join the process group that torchrun describes (`WORLD_SIZE` > 1; NCCL on GPUs, gloo on
+    CPUs): `(rank, world_size, device)`; `(0, 1, device)` alone."""
     device = pick_device(device)
     if int(os.environ.get('WORLD_SIZE', '1')) > 1 and not torch.distributed.is_initialized():
         if device.type == 'cuda':
-            device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', '0'))); torch.cuda.set_device(device)
+            device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', '0')))
+            torch.cuda.set_device(device)
         torch.distributed.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
     return (*rank_and_world(), device)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #72b8236a
 def pretraining_images(data: str, n_images: int = 0, size: int = 64, seed: int = 0):
-    "Unlabelled training images: 'fashion-mnist' (its training split), 'photos' (`n_images` random views of the training photos), or an ImageFolder path."
+    """Unlabelled training images: 'fashion-mnist' (its training split), 'photos' (`n_images` random
+    views of the training photos), or an ImageFolder path."""
     if data == 'fashion-mnist':
         images = load_fashion_mnist(train=True, verbose=False).images
         return images[:n_images] if n_images else images
     if data == 'photos':
         train_photos = load_photos([p for p in PHOTOS if p not in HELD_OUT_PHOTOS])
-        return random_views(train_photos, n_images or 2000, size, generator=torch.Generator().manual_seed(seed))
+        return random_views(
+            train_photos, n_images or 2000, size, generator=torch.Generator().manual_seed(seed)
+        )
     return image_folder(data, size)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #2f10e6eb
 def main(argv=None):
-    "`torchrun --nproc_per_node=N -m permtutorial.jigsaw_pretrain --out DIR [options]` (or without torchrun: one process); `--help` lists the options."
+    """`torchrun --nproc_per_node=N -m permtutorial.jigsaw_pretrain --out DIR [options]` (or without
+    torchrun: one process); `--help` lists the options."""
     import argparse
-    ap = argparse.ArgumentParser(prog='python -m permtutorial.jigsaw_pretrain', description='Self-supervised jigsaw pretraining of DeepPermNet (one process, or DistributedDataParallel under torchrun).')
-    ap.add_argument('--out', required=True, help='run folder: checkpoint.pt every epoch, then weights.pt and metrics.json')
-    ap.add_argument('--data', default='fashion-mnist', help="'fashion-mnist', 'photos', or an ImageFolder folder (root/<class>/<image>)")
+
+    ap = argparse.ArgumentParser(
+        prog='python -m permtutorial.jigsaw_pretrain',
+        description='Self-supervised jigsaw pretraining of DeepPermNet (one process, or DistributedDataParallel under torchrun).',
+    )
+    ap.add_argument(
+        '--out',
+        required=True,
+        help='run folder: checkpoint.pt every epoch, then weights.pt and metrics.json',
+    )
+    ap.add_argument(
+        '--data',
+        default='fashion-mnist',
+        help="'fashion-mnist', 'photos', or an ImageFolder folder (root/<class>/<image>)",
+    )
     ap.add_argument('--head', default='sinkhorn', choices=tuple(HEADS))
-    ap.add_argument('--epochs', type=int, default=1); ap.add_argument('--batch-size', type=int, default=64, help='puzzles per step, all processes together')
-    ap.add_argument('--lr', type=float, default=1e-3); ap.add_argument('--lr-step', type=int, default=0); ap.add_argument('--lr-gamma', type=float, default=0.1)
-    ap.add_argument('--crop', type=int, default=27); ap.add_argument('--patch', type=int, default=7); ap.add_argument('--grid', type=int, default=3)
-    ap.add_argument('--size', type=int, default=64, help='side of the images for photos and ImageFolder data')
-    ap.add_argument('--n-images', type=int, default=0, help='use the first N training images (0: all)')
-    ap.add_argument('--norm', default='batch', choices=('batch', 'group', 'none')); ap.add_argument('--dropout', type=float, default=0.5)
-    ap.add_argument('--seed', type=int, default=0); ap.add_argument('--num-workers', type=int, default=1)
-    ap.add_argument('--device', default='auto'); ap.add_argument('--resume', action='store_true', help='continue from --out/checkpoint.pt')
+    ap.add_argument('--epochs', type=int, default=1)
+    ap.add_argument(
+        '--batch-size', type=int, default=64, help='puzzles per step, all processes together'
+    )
+    ap.add_argument('--lr', type=float, default=1e-3)
+    ap.add_argument('--lr-step', type=int, default=0)
+    ap.add_argument('--lr-gamma', type=float, default=0.1)
+    ap.add_argument('--crop', type=int, default=27)
+    ap.add_argument('--patch', type=int, default=7)
+    ap.add_argument('--grid', type=int, default=3)
+    ap.add_argument(
+        '--size', type=int, default=64, help='side of the images for photos and ImageFolder data'
+    )
+    ap.add_argument(
+        '--n-images', type=int, default=0, help='use the first N training images (0: all)'
+    )
+    ap.add_argument('--norm', default='batch', choices=('batch', 'group', 'none'))
+    ap.add_argument('--dropout', type=float, default=0.5)
+    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--num-workers', type=int, default=1)
+    ap.add_argument('--device', default='auto')
+    ap.add_argument('--resume', action='store_true', help='continue from --out/checkpoint.pt')
     a = ap.parse_args(argv)
     rank, world, device = init_distributed(a.device)
     again = f"{' '.join(['python', '-m', 'permtutorial.jigsaw_pretrain'] + [x for x in (argv if argv is not None else sys.argv[1:]) if x != '--resume'])} --resume"
     try:
-        run = RunFolder(a.out)                      # refuses a finished run's folder in every process, before any training
+        run = RunFolder(
+            a.out
+        )  # refuses a finished run's folder in every process, before any training
         with RunLock(a.out) if rank == 0 else contextlib.nullcontext():
             _run_args(run.path, a, write=rank == 0)
             _pretrain(a, run, rank, world, device)
     except (RunFailed, OSError, ValueError) as e:
         sys.exit(f"python -m permtutorial.jigsaw_pretrain: {e}")
     except KeyboardInterrupt:
-        sys.exit(f"python -m permtutorial.jigsaw_pretrain: interrupted; the last finished epoch is in {Path(a.out) / 'checkpoint.pt'}; continue with: {again}")
+        sys.exit(
+            f"python -m permtutorial.jigsaw_pretrain: interrupted; the last finished epoch is in {Path(a.out) / 'checkpoint.pt'}; continue with: {again}"
+        )
     finally:
-        if torch.distributed.is_initialized(): torch.distributed.destroy_process_group()
+        if torch.distributed.is_initialized():
+            torch.distributed.destroy_process_group()
 
-_ARGS_MAY_CHANGE = ('out', 'resume', 'device', 'num_workers')     # where and how fast a run goes, not what it computes
+
+_ARGS_MAY_CHANGE = (
+    'out',
+    'resume',
+    'device',
+    'num_workers',
+)  # where and how fast a run goes, not what it computes
+
 
 def _run_args(folder, a, write: bool):
-    "The run's options, kept as `args.json` in its folder: written when a run starts; a `--resume` with other options is refused."
+    """The run's options, kept as `args.json` in its folder: written when a run starts; a `--resume`
+    with other options is refused."""
     now = {k: v for k, v in vars(a).items() if k not in _ARGS_MAY_CHANGE}
     path = Path(folder) / 'args.json'
     if a.resume and path.exists():
         before = json.loads(path.read_text())
         diff = [k for k in now if before.get(k) != now[k]]
         if diff:
-            raise ValueError(f"{folder} was started with " + ', '.join(f"--{k.replace('_', '-')} {before.get(k)}" for k in diff) +
-                             "; its checkpoint continues only with the options it was trained with (pass them, or choose another --out)")
+            raise ValueError(
+                f"{folder} was started with "
+                + ', '.join(f"--{k.replace('_', '-')} {before.get(k)}" for k in diff)
+                + "; its checkpoint continues only with the options it was trained with (pass them, or choose another --out)"
+            )
     elif (Path(folder) / 'checkpoint.pt').exists() and not a.resume:
-        raise FileExistsError(f"{folder} holds the checkpoint of an unfinished run; pass --resume to continue it, or choose another --out")
-    elif write: write_json(path, now)
+        raise FileExistsError(
+            f"{folder} holds the checkpoint of an unfinished run; pass --resume to continue it, or choose another --out"
+        )
+    elif write:
+        write_json(path, now)
+
 
 def _pretrain(a, run, rank, world, device):
     data = pretraining_images(a.data, a.n_images, a.size, a.seed)
     first = data[0] if torch.is_tensor(data) else data[0][0]
-    seed_everything(a.seed)                     # the same initial weights in every process (DDP also broadcasts them)
+    seed_everything(a.seed)  # the same initial weights in every process (DDP also broadcasts them)
     model = jigsaw_model(first.shape[0], a.grid, norm=a.norm, dropout=a.dropout, head=a.head)
-    hist = pretrain_jigsaw(model, data, a.epochs, a.batch_size, a.crop, a.patch, a.seed, a.num_workers, lr=a.lr, lr_step=a.lr_step,
-                           lr_gamma=a.lr_gamma, device=device, checkpoint=run.checkpoint, resume=a.resume)
+    hist = pretrain_jigsaw(
+        model,
+        data,
+        a.epochs,
+        a.batch_size,
+        a.crop,
+        a.patch,
+        a.seed,
+        a.num_workers,
+        lr=a.lr,
+        lr_step=a.lr_step,
+        lr_gamma=a.lr_gamma,
+        device=device,
+        checkpoint=run.checkpoint,
+        resume=a.resume,
+    )
     flat = torch.cat([p.detach().float().flatten() for p in model.parameters()])
     hi, lo = flat.clone(), flat.clone()
-    if world > 1:                               # every replica must hold the same weights
-        torch.distributed.all_reduce(hi, torch.distributed.ReduceOp.MAX); torch.distributed.all_reduce(lo, torch.distributed.ReduceOp.MIN)
+    if world > 1:  # every replica must hold the same weights
+        torch.distributed.all_reduce(hi, torch.distributed.ReduceOp.MAX)
+        torch.distributed.all_reduce(lo, torch.distributed.ReduceOp.MIN)
     if rank == 0:
-        run.finish(dict(head=a.head, data=a.data, processes=world, epochs=a.epochs, final_loss=hist['epoch_losses'][-1],
-                        replica_max_abs_diff=(hi - lo).abs().max().item(),
-                        minutes=hist['seconds'] / 60, images_per_second=a.epochs * (len(data) // a.batch_size) * a.batch_size / hist['seconds']),
-                   model, meta=dict(vars(a), epoch_losses=hist['epoch_losses']))
+        run.finish(
+            dict(
+                head=a.head,
+                data=a.data,
+                processes=world,
+                epochs=a.epochs,
+                final_loss=hist['epoch_losses'][-1],
+                replica_max_abs_diff=(hi - lo).abs().max().item(),
+                minutes=hist['seconds'] / 60,
+                images_per_second=a.epochs
+                * (len(data) // a.batch_size)
+                * a.batch_size
+                / hist['seconds'],
+            ),
+            model,
+            meta=dict(vars(a), epoch_losses=hist['epoch_losses']),
+        )
 
-if __name__ == '__main__' and Path(sys.argv[0]).name == 'jigsaw_pretrain.py': main()
+
+if __name__ == '__main__' and Path(sys.argv[0]).name == 'jigsaw_pretrain.py':
+    main()
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #b6d0acea
 def normalize_images(images: torch.Tensor) -> torch.Tensor:
-    "Each image and channel to zero mean and unit standard deviation, as the patches were in pretraining."
+    """Each image and channel to zero mean and unit standard deviation, as the patches were in
+    pretraining."""
     return normalize_patches(images)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #ad6a13d6
 @torch.no_grad()
 def frozen_features(branch: nn.Module, images: torch.Tensor, batch_size: int = 500) -> torch.Tensor:
-    "The branch's convolutional features `(N, D)` of whole images (normalised per image), without gradients, in eval mode."
+    """The branch's convolutional features `(N, D)` of whole images (normalised per image), without
+    gradients, in eval mode."""
     branch.eval()
     dev = next(branch.parameters()).device
-    return torch.cat([branch.features(normalize_images(x).to(dev)).float().cpu() for x in images.split(batch_size)])
+    return torch.cat(
+        [
+            branch.features(normalize_images(x).to(dev)).float().cpu()
+            for x in images.split(batch_size)
+        ]
+    )
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #83367715
-def linear_probe(train_x: torch.Tensor, train_y: torch.Tensor, test_x: torch.Tensor, test_y: torch.Tensor,
-                 weight_decay: float = 1e-4, max_iter: int = 200) -> float:
-    "Test accuracy of a multinomial logistic regression on frozen features (standardised; L-BFGS on the full training set, L2 `weight_decay`)."
+def linear_probe(
+    train_x: torch.Tensor,
+    train_y: torch.Tensor,
+    test_x: torch.Tensor,
+    test_y: torch.Tensor,
+    weight_decay: float = 1e-4,
+    max_iter: int = 200,
+) -> float:
+    """Test accuracy of a multinomial logistic regression on frozen features (standardised; L-BFGS
+    on the full training set, L2 `weight_decay`)."""
     mean, std = train_x.mean(0), train_x.std(0).clamp_min(1e-6)
     xs, xt = (train_x - mean) / std, (test_x - mean) / std
     clf = nn.Linear(xs.shape[1], int(train_y.max()) + 1)
-    nn.init.zeros_(clf.weight); nn.init.zeros_(clf.bias)          # a convex problem: start at zero, no seed needed
-    opt = torch.optim.LBFGS(clf.parameters(), max_iter=max_iter, history_size=20, line_search_fn='strong_wolfe')
+    nn.init.zeros_(clf.weight)
+    nn.init.zeros_(clf.bias)  # a convex problem: start at zero, no seed needed
+    opt = torch.optim.LBFGS(
+        clf.parameters(), max_iter=max_iter, history_size=20, line_search_fn='strong_wolfe'
+    )
+
     def closure():
         opt.zero_grad()
         loss = F.cross_entropy(clf(xs), train_y) + weight_decay * clf.weight.pow(2).sum()
         loss.backward()
         return loss
+
     opt.step(closure)
-    with torch.no_grad(): return (clf(xt).argmax(-1) == test_y).float().mean().item()
+    with torch.no_grad():
+        return (clf(xt).argmax(-1) == test_y).float().mean().item()
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #8da82188
-def label_subset(labels: torch.Tensor, fraction: float, generator: torch.Generator = None) -> torch.Tensor:
+def label_subset(
+    labels: torch.Tensor, fraction: float, generator: torch.Generator = None
+) -> torch.Tensor:
     "Indices of a class-balanced `fraction` of the labelled images (at least one per class)."
     out = []
     for c in torch.unique(labels):
         idx = torch.nonzero(labels == c).flatten()
-        out.append(idx[torch.randperm(len(idx), generator=generator)[:max(1, round(fraction * len(idx)))]])
+        out.append(
+            idx[torch.randperm(len(idx), generator=generator)[: max(1, round(fraction * len(idx)))]]
+        )
     return torch.cat(out).sort().values
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #fc8961b0
-def fine_tune(branch: nn.Module, images: torch.Tensor, labels: torch.Tensor, test_images: torch.Tensor, test_labels: torch.Tensor,
-              steps: int = 300, batch_size: int = 64, lr: float = 1e-3, seed: int = 0, device=None, progress: bool = False) -> float:
-    "Test accuracy after training a copy of the branch's convolutional features and a new linear classifier on the labelled `images` for `steps` batches."
+def fine_tune(
+    branch: nn.Module,
+    images: torch.Tensor,
+    labels: torch.Tensor,
+    test_images: torch.Tensor,
+    test_labels: torch.Tensor,
+    steps: int = 300,
+    batch_size: int = 64,
+    lr: float = 1e-3,
+    seed: int = 0,
+    device=None,
+    progress: bool = False,
+) -> float:
+    """Test accuracy after training a copy of the branch's convolutional features and a new linear
+    classifier on the labelled `images` for `steps` batches."""
     g = seed_everything(seed)
     feats = copy.deepcopy(branch.features)
-    with torch.no_grad(): dim = feats(images[:1]).shape[1]
+    with torch.no_grad():
+        dim = feats(images[:1]).shape[1]
     clf = nn.Sequential(feats, nn.Linear(dim, int(labels.max()) + 1))
     x = normalize_images(images)
     per_epoch = max(1, len(x) // batch_size)
+
     def batches(epoch):
         order = torch.randperm(len(x), generator=g)
-        return [order[i * batch_size:(i + 1) * batch_size] for i in range(per_epoch)]
+        return [order[i * batch_size : (i + 1) * batch_size] for i in range(per_epoch)]
+
     def step(m, idx):
         dev = next(m.parameters()).device
         return F.cross_entropy(m(x[idx].to(dev)), labels[idx].to(dev))
-    fit(clf, step, batches, epochs=math.ceil(steps / per_epoch), lr=lr, device=device, progress=progress, desc='fine-tune')
+
+    fit(
+        clf,
+        step,
+        batches,
+        epochs=math.ceil(steps / per_epoch),
+        lr=lr,
+        device=device,
+        progress=progress,
+        desc='fine-tune',
+    )
     with torch.no_grad():
         dev = next(clf.parameters()).device
-        pred = torch.cat([clf(normalize_images(t).to(dev)).argmax(-1).cpu() for t in test_images.split(500)])
+        pred = torch.cat(
+            [clf(normalize_images(t).to(dev)).argmax(-1).cpu() for t in test_images.split(500)]
+        )
     return (pred == test_labels).float().mean().item()
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #4481d99c
 DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
-    'deeppermnet-jigsaw-pretrain', notebook='22_jigsaw_pretrain.ipynb',
+    'deeppermnet-jigsaw-pretrain',
+    notebook='22_jigsaw_pretrain.ipynb',
     summary='Santa Cruz et al. 2017 §4.3: self-supervised 3×3 jigsaw pretraining (Sinkhorn vs naive), transfer to Fashion-MNIST by linear probe and few-label fine-tuning',
-    run_defaults=dict(n_pretrain=0, epochs=10, lr_step=7, n_test=10_000, n_transfer=0, transfer_seeds='0,1,2', finetune_steps=300, num_workers=0),
-    tables=[Table(['model'], ['kendall_tau', 'hamming', 'pairwise_accuracy', 'l1_norm_error'],
-                  'Pretext: one 3×3 puzzle per held-out image (Kendall tau, Hamming similarity, pairwise accuracy, normalisation error)',
-                  dict(table='pretext'), digits=3),
-            Table(['protocol', 'init'], ['accuracy'], 'Transfer to Fashion-MNIST classification: test accuracy (mean ± std over seeds)',
-                  dict(table='transfer'), digits=3)],
-    references=[Reference('kendall_tau', v, 'Santa Cruz et al. 2017, §4.3, ImageNet', DEEPPERMNET_PAPER, match=dict(table='pretext', model=m))
-                for m, v in (('sinkhorn', 0.72), ('naive', 0.64))],
-    results='results/deeppermnet_jigsaw_pretrain/fashion_mnist')
+    run_defaults=dict(
+        n_pretrain=0,
+        epochs=10,
+        lr_step=7,
+        n_test=10_000,
+        n_transfer=0,
+        transfer_seeds='0,1,2',
+        finetune_steps=300,
+        num_workers=0,
+    ),
+    tables=[
+        Table(
+            ['model'],
+            ['kendall_tau', 'hamming', 'pairwise_accuracy', 'l1_norm_error'],
+            'Pretext: one 3×3 puzzle per held-out image (Kendall tau, Hamming similarity, pairwise accuracy, normalisation error)',
+            dict(table='pretext'),
+            digits=3,
+        ),
+        Table(
+            ['protocol', 'init'],
+            ['accuracy'],
+            'Transfer to Fashion-MNIST classification: test accuracy (mean ± std over seeds)',
+            dict(table='transfer'),
+            digits=3,
+        ),
+    ],
+    references=[
+        Reference(
+            'kendall_tau',
+            v,
+            'Santa Cruz et al. 2017, §4.3, ImageNet',
+            DEEPPERMNET_PAPER,
+            match=dict(table='pretext', model=m),
+        )
+        for m, v in (('sinkhorn', 0.72), ('naive', 0.64))
+    ],
+    results='results/deeppermnet_jigsaw_pretrain/fashion_mnist',
+)

@@ -21,26 +21,56 @@ from .matching import apply_perm
 from .parallel import rank_and_world
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #45d1f5b5
-FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
+FASHION_CLASSES = (
+    'T-shirt/top',
+    'Trouser',
+    'Pullover',
+    'Dress',
+    'Coat',
+    'Sandal',
+    'Shirt',
+    'Sneaker',
+    'Bag',
+    'Ankle boot',
+)
 DEBIAN_FASHION_MNIST = Path('/usr/share/datasets/fashion-mnist')
 FASHION_SAMPLE = 'fashion_mnist_sample.npz'
 
+
 def read_idx(path) -> np.ndarray:
     "The array in an IDX file of unsigned bytes (the MNIST file format), gzipped (`.gz`) or not."
-    with (gzip.open if str(path).endswith('.gz') else open)(path, 'rb') as f: data = f.read()
+    with (gzip.open if str(path).endswith('.gz') else open)(path, 'rb') as f:
+        data = f.read()
     if len(data) < 4 or data[:3] != b'\x00\x00\x08':
-        raise ValueError(f"{path} is not an IDX file of unsigned bytes (it starts with {data[:4]!r})")
+        raise ValueError(
+            f"{path} is not an IDX file of unsigned bytes (it starts with {data[:4]!r})"
+        )
     ndim = data[3]
-    shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], 'big') for i in range(ndim))
+    shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], 'big') for i in range(ndim))
     return np.frombuffer(data, np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #097240ef
 def _idx_pair(folder: Path, prefix: str):
-    found = [next((p for p in (folder / f'{prefix}-{kind}-idx{d}-ubyte', folder / f'{prefix}-{kind}-idx{d}-ubyte.gz') if p.is_file()), None)
-             for kind, d in (('images', 3), ('labels', 1))]
+    found = [
+        next(
+            (
+                p
+                for p in (
+                    folder / f'{prefix}-{kind}-idx{d}-ubyte',
+                    folder / f'{prefix}-{kind}-idx{d}-ubyte.gz',
+                )
+                if p.is_file()
+            ),
+            None,
+        )
+        for kind, d in (('images', 3), ('labels', 1))
+    ]
     return found if all(found) else None
 
-def load_fashion_mnist(root=None, train: bool = True, sample='auto', verbose: bool = True) -> Digits:
+
+def load_fashion_mnist(
+    root=None, train: bool = True, sample='auto', verbose: bool = True
+) -> Digits:
     """Fashion-MNIST images `(N, 1, 28, 28)` in [0, 1] with labels: torchvision's files under `root/FashionMNIST/raw/`
     (default root: `find_data_dir()`), else Debian's `dataset-fashion-mnist` package, else the committed sample (`sample`: 'auto', a path, or None)."""
     split, prefix = ('train', 'train') if train else ('test', 't10k')
@@ -49,162 +79,334 @@ def load_fashion_mnist(root=None, train: bool = True, sample='auto', verbose: bo
         pair = _idx_pair(folder, prefix)
         if pair:
             images, labels = map(read_idx, pair)
-            where = "Debian's dataset-fashion-mnist package" if folder == DEBIAN_FASHION_MNIST else folder
-            d = Digits(torch.from_numpy(images.copy()).unsqueeze(1).float() / 255, torch.from_numpy(labels.astype(np.int64)),
-                       f'Fashion-MNIST from {where}, {split} split')
+            where = (
+                "Debian's dataset-fashion-mnist package"
+                if folder == DEBIAN_FASHION_MNIST
+                else folder
+            )
+            d = Digits(
+                torch.from_numpy(images.copy()).unsqueeze(1).float() / 255,
+                torch.from_numpy(labels.astype(np.int64)),
+                f'Fashion-MNIST from {where}, {split} split',
+            )
             break
     else:
-        d = load_sample(FASHION_SAMPLE, root, sample, train, 'Fashion-MNIST sample {file} (real images: 200 per class for training, 50 for testing)',
-                        f"no Fashion-MNIST under {root / 'FashionMNIST' / 'raw'} or {DEBIAN_FASHION_MNIST}, and no {FASHION_SAMPLE} sample: "
-                        f"install Debian's package (`sudo apt install dataset-fashion-mnist`), or download it with "
-                        f"`torchvision.datasets.FashionMNIST({str(root)!r}, download=True)` on a machine with internet")
-    if verbose: print(f'load_fashion_mnist: {len(d)} images, {d.source}')
+        d = load_sample(
+            FASHION_SAMPLE,
+            root,
+            sample,
+            train,
+            'Fashion-MNIST sample {file} (real images: 200 per class for training, 50 for testing)',
+            f"no Fashion-MNIST under {root / 'FashionMNIST' / 'raw'} or {DEBIAN_FASHION_MNIST}, and no {FASHION_SAMPLE} sample: "
+            f"install Debian's package (`sudo apt install dataset-fashion-mnist`), or download it with "
+            f"`torchvision.datasets.FashionMNIST({str(root)!r}, download=True)` on a machine with internet",
+        )
+    if verbose:
+        print(f'load_fashion_mnist: {len(d)} images, {d.source}')
     return d
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #3d0319b7
-PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'hubble_deep_field', 'immunohistochemistry', 'camera', 'brick', 'grass', 'gravel', 'moon', 'coins', 'clock')
-HELD_OUT_PHOTOS = ('coins', 'clock')      # never cropped for training: held-out puzzles come from these
+PHOTOS = (
+    'astronaut',
+    'chelsea',
+    'coffee',
+    'rocket',
+    'hubble_deep_field',
+    'immunohistochemistry',
+    'camera',
+    'brick',
+    'grass',
+    'gravel',
+    'moon',
+    'coins',
+    'clock',
+)
+HELD_OUT_PHOTOS = ('coins', 'clock')  # never cropped for training: held-out puzzles come from these
+
 
 def load_photos(names=PHOTOS) -> list:
-    "The photos bundled in scikit-image (`skimage.data`), each as an RGB tensor `(3, H, W)` in [0, 1] (greyscale photos repeated over 3 channels)."
+    """The photos bundled in scikit-image (`skimage.data`), each as an RGB tensor `(3, H, W)` in [0,
+    1] (greyscale photos repeated over 3 channels)."""
     import skimage.data
+
     out = []
     for name in names:
         check_choice(name, 'names', PHOTOS)
         im = torch.from_numpy(np.asarray(getattr(skimage.data, name)())).float() / 255
-        out.append((im.unsqueeze(0).expand(3, -1, -1) if im.dim() == 2 else im[..., :3].permute(2, 0, 1)).contiguous())
+        out.append(
+            (
+                im.unsqueeze(0).expand(3, -1, -1) if im.dim() == 2 else im[..., :3].permute(2, 0, 1)
+            ).contiguous()
+        )
     return out
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #f218cbaa
-def random_views(photos: list, n: int, size: int, min_scale: float = 0.25, generator: torch.Generator = None) -> torch.Tensor:
-    "`n` random square windows of the `photos` (side: `min_scale` to 1 of the shorter side), each resized to `size`×`size`: `(n, 3, size, size)`."
+def random_views(
+    photos: list, n: int, size: int, min_scale: float = 0.25, generator: torch.Generator = None
+) -> torch.Tensor:
+    """`n` random square windows of the `photos` (side: `min_scale` to 1 of the shorter side), each
+    resized to `size`×`size`: `(n, 3, size, size)`."""
     from torchvision.transforms.v2.functional import resized_crop
+
     n, size = check_int(n, 'n'), check_int(size, 'size')
     which = torch.randint(len(photos), (n,), generator=generator)
     out = torch.empty(n, 3, size, size)
     for i, k in enumerate(which.tolist()):
         H, W = photos[k].shape[-2:]
-        side = int(min(H, W) * (min_scale + (1 - min_scale) * torch.rand(1, generator=generator).item()))
-        top, left = (torch.rand(2, generator=generator) * torch.tensor([H - side + 1, W - side + 1])).long().tolist()
-        out[i] = resized_crop(photos[k], top, left, side, side, [size, size], antialias=True).clamp(0, 1)
+        side = int(
+            min(H, W) * (min_scale + (1 - min_scale) * torch.rand(1, generator=generator).item())
+        )
+        top, left = (
+            (torch.rand(2, generator=generator) * torch.tensor([H - side + 1, W - side + 1]))
+            .long()
+            .tolist()
+        )
+        out[i] = resized_crop(photos[k], top, left, side, side, [size, size], antialias=True).clamp(
+            0, 1
+        )
     return out
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #534c2c6a
 def image_folder(root, size: int = 256):
-    "A `torchvision.datasets.ImageFolder` (`root/<class>/<image>`) whose images are resized (shorter side) and centre-cropped to `size`×`size`."
+    """A `torchvision.datasets.ImageFolder` (`root/<class>/<image>`) whose images are resized
+    (shorter side) and centre-cropped to `size`×`size`."""
     from torchvision import transforms
+
     root = Path(root)
-    if not root.is_dir(): raise FileNotFoundError(f"`root` = {str(root)!r} is not a folder: expected an ImageFolder layout, root/<class>/<image>.jpg")
+    if not root.is_dir():
+        raise FileNotFoundError(
+            f"`root` = {str(root)!r} is not a folder: expected an ImageFolder layout, root/<class>/<image>.jpg"
+        )
     try:
-        return torchvision.datasets.ImageFolder(root, transforms.Compose([transforms.Resize(size), transforms.CenterCrop(size), transforms.ToTensor()]))
+        return torchvision.datasets.ImageFolder(
+            root,
+            transforms.Compose(
+                [transforms.Resize(size), transforms.CenterCrop(size), transforms.ToTensor()]
+            ),
+        )
     except FileNotFoundError as e:
-        raise FileNotFoundError(f"`root` = {str(root)!r} holds no images in class folders (root/<class>/<image>.jpg): {e}") from None
+        raise FileNotFoundError(
+            f"`root` = {str(root)!r} holds no images in class folders (root/<class>/<image>.jpg): {e}"
+        ) from None
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #0496decc
 def check_puzzle(crop: int, grid: int, patch: int, height: int = None, width: int = None) -> int:
-    "The cell size `crop // grid`, after checking that a `patch` fits a cell and that images of `height`×`width` hold the `crop`."
-    crop, grid, patch = check_int(crop, 'crop'), check_int(grid, 'grid', low=2), check_int(patch, 'patch')
+    """The cell size `crop // grid`, after checking that a `patch` fits a cell and that images of
+    `height`×`width` hold the `crop`."""
+    crop, grid, patch = (
+        check_int(crop, 'crop'),
+        check_int(grid, 'grid', low=2),
+        check_int(patch, 'patch'),
+    )
     cell = crop // grid
     if patch > cell:
-        raise ValueError(f"`patch` = {patch} does not fit a cell of the {grid}×{grid} grid over a crop of {crop} px (cells of {cell} px): "
-                         f"use patch <= {cell}, a larger `crop` or a smaller `grid`")
+        raise ValueError(
+            f"`patch` = {patch} does not fit a cell of the {grid}×{grid} grid over a crop of {crop} px (cells of {cell} px): "
+            f"use patch <= {cell}, a larger `crop` or a smaller `grid`"
+        )
     if height is not None and (height < crop or width < crop):
-        raise ValueError(f"the images are {height}×{width} px, smaller than `crop` = {crop}: use crop <= {min(height, width)} or larger images")
+        raise ValueError(
+            f"the images are {height}×{width} px, smaller than `crop` = {crop}: use crop <= {min(height, width)} or larger images"
+        )
     return cell
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #437d26e0
 def puzzle_keys(seed: int, epoch: int, index: torch.Tensor) -> torch.Tensor:
-    "One seed per image `(B,)` from the run's `seed`, the `epoch` and the images' dataset `index`: the same image draws the same puzzle in any process."
+    """One seed per image `(B,)` from the run's `seed`, the `epoch` and the images' dataset `index`:
+    the same image draws the same puzzle in any process."""
     return (seed * 1_000_003 + epoch) * 10_000_019 + index.long()
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #8c298398
-def draw_puzzles(n: int, height: int, width: int, channels: int, crop: int, grid: int, patch: int, keys: torch.Tensor = None,
-                 generator: torch.Generator = None, channel_jitter: int = 2, grey_p: float = 0.3) -> dict:
+def draw_puzzles(
+    n: int,
+    height: int,
+    width: int,
+    channels: int,
+    crop: int,
+    grid: int,
+    patch: int,
+    keys: torch.Tensor = None,
+    generator: torch.Generator = None,
+    channel_jitter: int = 2,
+    grey_p: float = 0.3,
+) -> dict:
     """Random choices of `n` puzzles: crop corner, patch offset in each cell, per-channel shift (colour images), greyscale flag, and
     a uniformly random permutation of all `grid²!`. With `keys` each image draws from its own generator (seeded by its key), else from `generator`."""
     cell, k = check_puzzle(crop, grid, patch, height, width), grid * grid
-    C = channels if channels > 1 else 0                 # shifts and greyscale only for colour images
+    C = channels if channels > 1 else 0  # shifts and greyscale only for colour images
+
     def draw(g, m):
-        return dict(corner=torch.stack([torch.randint(height - crop + 1, (m,), generator=g), torch.randint(width - crop + 1, (m,), generator=g)], -1),
-                    offset=torch.randint(cell - patch + 1, (m, k, 2), generator=g),
-                    shift=torch.randint(-channel_jitter, channel_jitter + 1, (m, k, C, 2), generator=g),
-                    grey=torch.rand(m, generator=g) < grey_p,
-                    perm=torch.rand(m, k, generator=g).argsort(-1))
-    if keys is None: return draw(generator, n)
+        return dict(
+            corner=torch.stack(
+                [
+                    torch.randint(height - crop + 1, (m,), generator=g),
+                    torch.randint(width - crop + 1, (m,), generator=g),
+                ],
+                -1,
+            ),
+            offset=torch.randint(cell - patch + 1, (m, k, 2), generator=g),
+            shift=torch.randint(-channel_jitter, channel_jitter + 1, (m, k, C, 2), generator=g),
+            grey=torch.rand(m, generator=g) < grey_p,
+            perm=torch.rand(m, k, generator=g).argsort(-1),
+        )
+
+    if keys is None:
+        return draw(generator, n)
     parts = [draw(torch.Generator().manual_seed(int(s)), 1) for s in keys]
     return {name: torch.cat([p[name] for p in parts]) for name in parts[0]}
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #1161cd34
 _LUMA = torch.tensor([0.299, 0.587, 0.114])
 
-def extract_patches(images: torch.Tensor, draws: dict, crop: int, grid: int, patch: int) -> torch.Tensor:
-    "The `grid²` patches `(B, grid², C, patch, patch)` of each image `(B, C, H, W)`, in reading order (cell by cell), with one indexing operation."
+
+def extract_patches(
+    images: torch.Tensor, draws: dict, crop: int, grid: int, patch: int
+) -> torch.Tensor:
+    """The `grid²` patches `(B, grid², C, patch, patch)` of each image `(B, C, H, W)`, in reading
+    order (cell by cell), with one indexing operation."""
     B, C, H, W = images.shape
     cell, ar = crop // grid, torch.arange(patch)
-    r, c = torch.arange(grid * grid).div(grid, rounding_mode='floor'), torch.arange(grid * grid) % grid
-    top = draws['corner'][:, None, 0] + r * cell + draws['offset'][..., 0]             # (B, k) top-left corner of each patch
+    r, c = (
+        torch.arange(grid * grid).div(grid, rounding_mode='floor'),
+        torch.arange(grid * grid) % grid,
+    )
+    top = (
+        draws['corner'][:, None, 0] + r * cell + draws['offset'][..., 0]
+    )  # (B, k) top-left corner of each patch
     left = draws['corner'][:, None, 1] + c * cell + draws['offset'][..., 1]
-    shift = draws['shift'] if draws['shift'].shape[2] == C else torch.zeros(B, grid * grid, C, 2, dtype=torch.long)
-    rows = (top[..., None, None] + shift[..., 0, None] + ar).clamp(0, H - 1)            # (B, k, C, p): each channel shifted on its own
+    shift = (
+        draws['shift']
+        if draws['shift'].shape[2] == C
+        else torch.zeros(B, grid * grid, C, 2, dtype=torch.long)
+    )
+    rows = (top[..., None, None] + shift[..., 0, None] + ar).clamp(
+        0, H - 1
+    )  # (B, k, C, p): each channel shifted on its own
     cols = (left[..., None, None] + shift[..., 1, None] + ar).clamp(0, W - 1)
     b, ch = torch.arange(B)[:, None, None, None, None], torch.arange(C)[None, None, :, None, None]
-    return images[b, ch, rows[..., :, None], cols[..., None, :]]                      # (B, k, C, p, p)
+    return images[b, ch, rows[..., :, None], cols[..., None, :]]  # (B, k, C, p, p)
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #eb23060a
 def normalize_patches(patches: torch.Tensor) -> torch.Tensor:
-    "Each patch and channel to zero mean and unit standard deviation (a constant patch: to zero), so that no patch is told apart by its brightness."
+    """Each patch and channel to zero mean and unit standard deviation (a constant patch: to zero),
+    so that no patch is told apart by its brightness."""
     mean, std = patches.mean((-1, -2), keepdim=True), patches.std((-1, -2), keepdim=True)
     return (patches - mean) / torch.where(std > 1e-6, std, torch.ones_like(std))
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #9b3e4124
-def jigsaw_puzzles(images: torch.Tensor, crop: int, grid: int = 3, patch: int = None, keys: torch.Tensor = None,
-                   generator: torch.Generator = None, channel_jitter: int = 2, grey_p: float = 0.3):
+def jigsaw_puzzles(
+    images: torch.Tensor,
+    crop: int,
+    grid: int = 3,
+    patch: int = None,
+    keys: torch.Tensor = None,
+    generator: torch.Generator = None,
+    channel_jitter: int = 2,
+    grey_p: float = 0.3,
+):
     """Jigsaw puzzles of `images` `(B, C, H, W)`: `(scrambled, perm)`, `scrambled` `(B, grid², C, patch, patch)` = `apply_perm(patches, perm)`
     of the normalised patches in reading order, `perm` `(B, grid²)` uniform over all `grid²!` permutations (`patch` default: 6/7 of a cell)."""
     check_tensor(images, 'images')
-    if images.dim() != 4: raise ValueError(f"`images` must be (B, C, H, W), got shape {tuple(images.shape)}")
-    if patch is None: patch = max(1, check_int(crop, 'crop') // check_int(grid, 'grid', low=2) * 6 // 7)
+    if images.dim() != 4:
+        raise ValueError(f"`images` must be (B, C, H, W), got shape {tuple(images.shape)}")
+    if patch is None:
+        patch = max(1, check_int(crop, 'crop') // check_int(grid, 'grid', low=2) * 6 // 7)
     B, C, H, W = images.shape
     d = draw_puzzles(B, H, W, C, crop, grid, patch, keys, generator, channel_jitter, grey_p)
     patches = extract_patches(images, d, crop, grid, patch)
-    if C == 3:                                         # greyscale for a share of the images: no colour cue across the pieces
-        grey = torch.einsum('bkchw,c->bkhw', patches, _LUMA.to(patches))[:, :, None].expand_as(patches)
+    if C == 3:  # greyscale for a share of the images: no colour cue across the pieces
+        grey = torch.einsum('bkchw,c->bkhw', patches, _LUMA.to(patches))[:, :, None].expand_as(
+            patches
+        )
         patches = torch.where(d['grey'][:, None, None, None, None], grey, patches)
     return apply_perm(normalize_patches(patches), d['perm']), d['perm']
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #f3206b77
 class _Indexed(torch.utils.data.Dataset):
-    "Images with their dataset index: from a tensor `(N, C, H, W)` or from a dataset of `(image, label)` such as an ImageFolder."
-    def __init__(self, data): self.data = data
-    def __len__(self): return len(self.data)
+    """Images with their dataset index: from a tensor `(N, C, H, W)` or from a dataset of `(image,
+    label)` such as an ImageFolder."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def __len__(self):
+        return len(self.data)
+
     def __getitem__(self, i):
         x = self.data[i]
         return (x if torch.is_tensor(x) else x[0]), i
 
+
 class JigsawCollate:
-    "Turns a list of `(image, index)` into one batch of puzzles `(scrambled, perm)`, drawn from the images' `puzzle_keys` for the current `epoch`."
+    """Turns a list of `(image, index)` into one batch of puzzles `(scrambled, perm)`, drawn from
+    the images' `puzzle_keys` for the current `epoch`."""
+
     def __init__(self, seed: int, crop: int, grid: int, patch: int, **kw):
-        self.seed, self.crop, self.grid, self.patch, self.kw, self.epoch = seed, crop, grid, patch, kw, 0
+        self.seed, self.crop, self.grid, self.patch, self.kw, self.epoch = (
+            seed,
+            crop,
+            grid,
+            patch,
+            kw,
+            0,
+        )
+
     def __call__(self, items):
         images, index = torch.stack([x for x, _ in items]), torch.tensor([i for _, i in items])
-        return jigsaw_puzzles(images, self.crop, self.grid, self.patch, keys=puzzle_keys(self.seed, self.epoch, index), **self.kw)
+        return jigsaw_puzzles(
+            images,
+            self.crop,
+            self.grid,
+            self.patch,
+            keys=puzzle_keys(self.seed, self.epoch, index),
+            **self.kw,
+        )
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #195d4021
-def jigsaw_batches(data, batch_size: int, crop: int, grid: int, patch: int, seed: int = 0, num_workers: int = 0, **kw):
+def jigsaw_batches(
+    data,
+    batch_size: int,
+    crop: int,
+    grid: int,
+    patch: int,
+    seed: int = 0,
+    num_workers: int = 0,
+    **kw,
+):
     """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an ImageFolder), shuffled by a `DistributedSampler`
     (this process's share under torchrun), `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
     rank, world = rank_and_world()
     batch_size = check_int(batch_size, 'batch_size')
-    if batch_size % world: raise ValueError(f"`batch_size` = {batch_size} must be a multiple of the number of processes ({world})")
+    if batch_size % world:
+        raise ValueError(
+            f"`batch_size` = {batch_size} must be a multiple of the number of processes ({world})"
+        )
     if len(data) < batch_size:
-        raise ValueError(f"the data have {len(data)} images, fewer than one batch of {batch_size} puzzles"
-                         + (f" ({world} processes × {batch_size // world}): use fewer processes (--nproc_per_node) or a smaller batch_size" if world > 1 else ""))
+        raise ValueError(
+            f"the data have {len(data)} images, fewer than one batch of {batch_size} puzzles"
+            + (
+                f" ({world} processes × {batch_size // world}): use fewer processes (--nproc_per_node) or a smaller batch_size"
+                if world > 1
+                else ""
+            )
+        )
     ds = _Indexed(data)
-    sampler = torch.utils.data.DistributedSampler(ds, num_replicas=world, rank=rank, shuffle=True, seed=seed, drop_last=True)
+    sampler = torch.utils.data.DistributedSampler(
+        ds, num_replicas=world, rank=rank, shuffle=True, seed=seed, drop_last=True
+    )
     collate = JigsawCollate(seed, crop, grid, patch, **kw)
-    loader = torch.utils.data.DataLoader(ds, batch_size // world, sampler=sampler, num_workers=check_int(num_workers, 'num_workers', low=0),
-                                         collate_fn=collate, drop_last=True)
+    loader = torch.utils.data.DataLoader(
+        ds,
+        batch_size // world,
+        sampler=sampler,
+        num_workers=check_int(num_workers, 'num_workers', low=0),
+        collate_fn=collate,
+        drop_last=True,
+    )
+
     def batches(epoch):
-        sampler.set_epoch(epoch); collate.epoch = epoch             # workers start per epoch with this epoch's collate
+        sampler.set_epoch(epoch)
+        collate.epoch = epoch  # workers start per epoch with this epoch's collate
         return loader
+
     return batches

@@ -18,18 +18,21 @@ from .parallel import in_threads
 def perm_to_matrix(perm: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:
     "The permutation matrices `P[..., i, perm[..., i]] = 1` of index vectors `perm` `(..., n)`."
     check_perm(perm, 'perm')
-    n = perm.shape[-1]                               # n = 0, the empty permutation, gives 0×0 matrices
+    n = perm.shape[-1]  # n = 0, the empty permutation, gives 0×0 matrices
     return (perm.unsqueeze(-1) == torch.arange(n, device=perm.device)).to(dtype)
 
 # %% ../nbs/03_matching.ipynb #7cfd99ad
 def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
-    "The index vectors `perm` `(..., n)` of permutation matrices `P` `(..., n, n)`; anything else is refused."
+    """The index vectors `perm` `(..., n)` of permutation matrices `P` `(..., n, n)`; anything else
+    is refused."""
     check_square(P, 'P')
     is_binary = bool(((P == 0) | (P == 1)).all())
     if not (is_binary and bool((P.sum(-1) == 1).all()) and bool((P.sum(-2) == 1).all())):
-        raise ValueError("`P` must hold permutation matrices: 0/1 entries with exactly one 1 in every row and column "
-                         "(for a soft matrix use `matching_indices`)")
-    return P.to(torch.uint8).argmax(-1)                # argmax takes no bool; 0/1 entries are exact in uint8
+        raise ValueError(
+            "`P` must hold permutation matrices: 0/1 entries with exactly one 1 in every row and column "
+            "(for a soft matrix use `matching_indices`)"
+        )
+    return P.to(torch.uint8).argmax(-1)  # argmax takes no bool; 0/1 entries are exact in uint8
 
 # %% ../nbs/03_matching.ipynb #44f3a93b
 def invert_perm(perm: torch.Tensor) -> torch.Tensor:
@@ -39,38 +42,54 @@ def invert_perm(perm: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/03_matching.ipynb #0aa626ea
 def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
-    "Reorder `items` `(*batch, n, ...)` by `perm` `(*batch, n)`: `out[..., i, ...] = items[..., perm[..., i], ...]`."
-    check_perm(perm, 'perm'); check_tensor(items, 'items')
+    """Reorder `items` `(*batch, n, ...)` by `perm` `(*batch, n)`: `out[..., i, ...] = items[...,
+    perm[..., i], ...]`."""
+    check_perm(perm, 'perm')
+    check_tensor(items, 'items')
     b = perm.dim() - 1
-    if items.dim() < perm.dim() or items.shape[:perm.dim()] != perm.shape:
-        raise ValueError(f"`items` must start with the shape of `perm` {tuple(perm.shape)}, got {tuple(items.shape)}")
+    if items.dim() < perm.dim() or items.shape[: perm.dim()] != perm.shape:
+        raise ValueError(
+            f"`items` must start with the shape of `perm` {tuple(perm.shape)}, got {tuple(items.shape)}"
+        )
     idx = perm.long().reshape(*perm.shape, *([1] * (items.dim() - perm.dim())))
     return torch.take_along_dim(items, idx, dim=b)
 
 # %% ../nbs/03_matching.ipynb #1f2173b4
-_MIN_PARALLEL_WORK = 200_000    # batch * n^3 below which threads cost more than they save
+_MIN_PARALLEL_WORK = 200_000  # batch * n^3 below which threads cost more than they save
+
 
 def _assign_chunk(scores: np.ndarray) -> np.ndarray:
-    "Column index per row for each (n, n) problem of `scores` (b, n, n), maximising the total score."
+    """Column index per row for each (n, n) problem of `scores` (b, n, n), maximising the total
+    score."""
     out = np.empty(scores.shape[:2], dtype=np.int64)
-    for b, s in enumerate(scores): out[b] = linear_sum_assignment(s, maximize=True)[1]
+    for b, s in enumerate(scores):
+        out[b] = linear_sum_assignment(s, maximize=True)[1]
     return out
+
 
 def _assign_batch(scores: np.ndarray) -> np.ndarray:
     parallel = scores.shape[0] * scores.shape[-1] ** 3 >= _MIN_PARALLEL_WORK
-    return np.concatenate(in_threads(lambda a, b: _assign_chunk(scores[a:b]), len(scores), parallel))
+    return np.concatenate(
+        in_threads(lambda a, b: _assign_chunk(scores[a:b]), len(scores), parallel)
+    )
+
 
 def matching_indices(log_alpha: torch.Tensor) -> torch.Tensor:
-    "The index vectors `perm` `(..., n)` maximising `sum_i log_alpha[..., i, perm[i]]` (exact linear assignment)."
+    """The index vectors `perm` `(..., n)` maximising `sum_i log_alpha[..., i, perm[i]]` (exact
+    linear assignment)."""
     check_square(log_alpha, 'log_alpha')
     n = log_alpha.shape[-1]
-    scores = log_alpha.detach().reshape(-1, n, n).cpu()                     # one transfer for the whole batch
-    if scores.dtype in (torch.float16, torch.bfloat16): scores = scores.float()
+    scores = log_alpha.detach().reshape(-1, n, n).cpu()  # one transfer for the whole batch
+    if scores.dtype in (torch.float16, torch.bfloat16):
+        scores = scores.float()
     # from here on NumPy only: a torch CPU op just before leaves its worker threads spinning, which slows the solvers
     scores = check_finite(scores.numpy().astype(np.float64), 'log_alpha')
-    return torch.from_numpy(_assign_batch(scores)).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
+    return (
+        torch.from_numpy(_assign_batch(scores)).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
+    )
 
 # %% ../nbs/03_matching.ipynb #4d36beaa
 def matching(log_alpha: torch.Tensor) -> torch.Tensor:
-    "The permutation matrices `(..., n, n)` maximising `<P, log_alpha>`, on `log_alpha`'s device and dtype."
+    """The permutation matrices `(..., n, n)` maximising `<P, log_alpha>`, on `log_alpha`'s device
+    and dtype."""
     return perm_to_matrix(matching_indices(log_alpha), dtype=log_alpha.dtype)

@@ -10,27 +10,42 @@ __all__ = ['kendall_tau', 'pairwise_accuracy', 'hamming_similarity', 'prop_wrong
 
 # %% ../nbs/05_metrics.ipynb #0db46c75
 import torch
-from .checks import check_perm, check_same_shape, check_choice, check_square, check_tensor
+from permtutorial.checks import (
+    check_perm,
+    check_same_shape,
+    check_choice,
+    check_square,
+    check_tensor,
+)
 
 # %% ../nbs/05_metrics.ipynb #47a1306c
 _REDUCTIONS = ('mean', 'none')
+
 
 def _reduce(v: torch.Tensor, reduction: str) -> torch.Tensor:
     check_choice(reduction, 'reduction', _REDUCTIONS)
     return v.float().mean() if reduction == 'mean' else v
 
+
 def _check_pair(pred, target, groups):
-    check_perm(pred, 'pred'); check_perm(target, 'target'); check_same_shape(pred, target, 'pred', 'target')
-    if groups is None: return None
-    check_tensor(groups, 'groups'); check_same_shape(groups, target, 'groups', 'target')
+    check_perm(pred, 'pred')
+    check_perm(target, 'target')
+    check_same_shape(pred, target, 'pred', 'target')
+    if groups is None:
+        return None
+    check_tensor(groups, 'groups')
+    check_same_shape(groups, target, 'groups', 'target')
     if groups.dtype.is_floating_point or groups.dtype == torch.bool:
         raise TypeError(f"`groups` must be an integer tensor of labels, got dtype {groups.dtype}")
-    return torch.unique(groups, return_inverse=True)[1]       # labels 0..K-1
+    return torch.unique(groups, return_inverse=True)[1]  # labels 0..K-1
+
 
 def _item_correct(pred, target, groups):
     "Per item: is it placed at its own position, or (with groups) at a position of its own group?"
-    if groups is None: return pred == target
+    if groups is None:
+        return pred == target
     return groups.gather(-1, pred.long()) == groups.gather(-1, target.long())
+
 
 def _pair_counts(pred, target, groups):
     "Concordant and discordant item pairs and the number of pairs counted, per sequence."
@@ -39,10 +54,15 @@ def _pair_counts(pred, target, groups):
     if groups is None:
         same = torch.eye(n, dtype=torch.bool, device=pred.device)
     else:
-        g = groups.gather(-1, target)                       # group of each item
-        key_t, key_p = g * n + target, g * n + pred         # order items by group, then by true / predicted position
+        g = groups.gather(-1, target)  # group of each item
+        key_t, key_p = (
+            g * n + target,
+            g * n + pred,
+        )  # order items by group, then by true / predicted position
         by_t, by_p = key_t.argsort(-1), key_p.argsort(-1)
-        pred = torch.empty_like(pred).scatter_(-1, by_t, pred.gather(-1, by_p))  # sorted relabelling within groups
+        pred = torch.empty_like(pred).scatter_(
+            -1, by_t, pred.gather(-1, by_p)
+        )  # sorted relabelling within groups
         same = g.unsqueeze(-1) == g.unsqueeze(-2)
     dt = torch.sign(target.unsqueeze(-1) - target.unsqueeze(-2))
     dp = torch.sign(pred.unsqueeze(-1) - pred.unsqueeze(-2))
@@ -54,38 +74,58 @@ def _pair_counts(pred, target, groups):
     return conc, disc, counted.expand_as(agree).sum((-1, -2))
 
 # %% ../nbs/05_metrics.ipynb #23e97569
-def kendall_tau(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def kendall_tau(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "Kendall tau between predicted and true permutations `(..., n)`; in-group pairs are ties."
     groups = _check_pair(pred, target, groups)
     conc, disc, pairs = _pair_counts(pred, target, groups)
-    kt = torch.where(pairs > 0, (conc - disc) / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float))
+    kt = torch.where(
+        pairs > 0, (conc - disc) / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float)
+    )
     return _reduce(kt, reduction)
 
 # %% ../nbs/05_metrics.ipynb #4098278d
-def pairwise_accuracy(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def pairwise_accuracy(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "Fraction of item pairs (across groups) that `pred` puts in the true order."
     groups = _check_pair(pred, target, groups)
     conc, _, pairs = _pair_counts(pred, target, groups)
-    acc = torch.where(pairs > 0, conc / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float))
+    acc = torch.where(
+        pairs > 0, conc / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float)
+    )
     return _reduce(acc, reduction)
 
 # %% ../nbs/05_metrics.ipynb #59706fbc
-def hamming_similarity(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def hamming_similarity(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "Fraction of items placed correctly (at their own position, or at one of their group)."
-    return _reduce(_item_correct(pred, target, _check_pair(pred, target, groups)).float().mean(-1), reduction)
+    return _reduce(
+        _item_correct(pred, target, _check_pair(pred, target, groups)).float().mean(-1), reduction
+    )
 
 # %% ../nbs/05_metrics.ipynb #3dc75c10
-def prop_wrong(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def prop_wrong(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "Fraction of items placed wrongly: `1 - hamming_similarity`."
     return _reduce(1 - hamming_similarity(pred, target, groups, reduction='none'), reduction)
 
 # %% ../nbs/05_metrics.ipynb #fd5ad31d
-def prop_any_wrong(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def prop_any_wrong(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "1.0 for a sequence with at least one item placed wrongly, else 0.0."
-    return _reduce((~_item_correct(pred, target, _check_pair(pred, target, groups))).any(-1).float(), reduction)
+    return _reduce(
+        (~_item_correct(pred, target, _check_pair(pred, target, groups))).any(-1).float(), reduction
+    )
 
 # %% ../nbs/05_metrics.ipynb #265229bc
-def exact_match(pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean') -> torch.Tensor:
+def exact_match(
+    pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
+) -> torch.Tensor:
     "1.0 for a sequence with every item placed correctly, else 0.0."
     return _reduce(1 - prop_any_wrong(pred, target, groups, reduction='none'), reduction)
 

@@ -15,23 +15,30 @@ import torch
 # %% ../nbs/00a_parallel.ipynb #765c45c3
 _POOL = None
 
+
 def in_threads(fn, n: int, parallel: bool = True) -> list:
-    "`[fn(start, stop), ...]` over contiguous chunks of `range(n)`, one per thread, in a fork-safe pool; one call `fn(0, n)` unless `parallel`."
+    """`[fn(start, stop), ...]` over contiguous chunks of `range(n)`, one per thread, in a fork-safe
+    pool; one call `fn(0, n)` unless `parallel`."""
     global _POOL
     n_workers = min(torch.get_num_threads(), n) if parallel else 1
-    if n_workers < 2: return [fn(0, n)]
-    if _POOL is None or _POOL._max_workers < n_workers: _POOL = ThreadPoolExecutor(n_workers, thread_name_prefix='permtutorial')
+    if n_workers < 2:
+        return [fn(0, n)]
+    if _POOL is None or _POOL._max_workers < n_workers:
+        _POOL = ThreadPoolExecutor(n_workers, thread_name_prefix='permtutorial')
     bounds = [n * k // n_workers for k in range(n_workers + 1)]
     return list(_POOL.map(fn, bounds[:-1], bounds[1:]))
 
 # %% ../nbs/00a_parallel.ipynb #371a615e
 def _after_fork_in_child():
-    "A forked child inherits thread pools without their threads: start this module's afresh and run PyTorch on one thread."
+    """A forked child inherits thread pools without their threads: start this module's afresh and
+    run PyTorch on one thread."""
     global _POOL
     _POOL = None
     torch.set_num_threads(1)
 
-if hasattr(os, 'register_at_fork'): os.register_at_fork(after_in_child=_after_fork_in_child)
+
+if hasattr(os, 'register_at_fork'):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 # %% ../nbs/00a_parallel.ipynb #d381266a
 def rank_and_world():

@@ -14,11 +14,26 @@ import copy, hashlib
 from pathlib import Path
 import torch
 from .checks import check_int, check_choice
-from .deeppermnet import (HEADS, build_deeppermnet, train_deeppermnet, evaluate_deeppermnet, strength_levels, ordered_sequences,
-                                      scramble_sequences, DEEPPERMNET_PAPER)
+from permtutorial.deeppermnet import (
+    HEADS,
+    build_deeppermnet,
+    train_deeppermnet,
+    evaluate_deeppermnet,
+    strength_levels,
+    ordered_sequences,
+    scramble_sequences,
+    DEEPPERMNET_PAPER,
+)
 from .metrics import kendall_tau, hamming_similarity, pairwise_accuracy
-from .relative_attributes import (RelativeAttributes, ranksvm_pairwise_accuracy, parse_lrs, head_seeds,
-                                              check_validation_size, validated_heads, validated_summary)
+from permtutorial.relative_attributes import (
+    RelativeAttributes,
+    ranksvm_pairwise_accuracy,
+    parse_lrs,
+    head_seeds,
+    check_validation_size,
+    validated_heads,
+    validated_summary,
+)
 from .train import seed_everything
 from .matching import apply_perm, matching_indices
 from .experiment import Experiment, Table, Reference
@@ -29,39 +44,55 @@ def file_sha1(path) -> str:
     "The SHA-1 of the file at `path` (what a result records of the data it was computed from)."
     h = hashlib.sha1()
     with open(path, 'rb') as f:
-        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+        for block in iter(lambda: f.read(1 << 20), b''):
+            h.update(block)
     return h.hexdigest()
 
 # %% ../nbs/23_pubfig.ipynb #b5f4438a
 def validation_split(data: RelativeAttributes, fraction: float = 0.25, seed: int = 0) -> dict:
-    "Indices of the `fit`, `val` and `test` images: `fraction` of each category's training images (at least one) held out for model selection."
-    if not 0 < fraction < 1: raise ValueError(f"`fraction` must be between 0 and 1 (the share of each category's training images used for validation), got {fraction}")
+    """Indices of the `fit`, `val` and `test` images: `fraction` of each category's training images
+    (at least one) held out for model selection."""
+    if not 0 < fraction < 1:
+        raise ValueError(
+            f"`fraction` must be between 0 and 1 (the share of each category's training images used for validation), got {fraction}"
+        )
     g, train = torch.Generator().manual_seed(seed), data.is_train.nonzero().squeeze(1)
     val = []
     for c in data.class_labels[train].unique():
         mine = train[data.class_labels[train] == c]
-        val.append(mine[torch.randperm(len(mine), generator=g)[:max(1, round(fraction * len(mine)))]])
+        val.append(
+            mine[torch.randperm(len(mine), generator=g)[: max(1, round(fraction * len(mine)))]]
+        )
     val = torch.cat(val).sort().values
-    return dict(fit=train[~torch.isin(train, val)], val=val, test=(~data.is_train).nonzero().squeeze(1))
+    return dict(
+        fit=train[~torch.isin(train, val)], val=val, test=(~data.is_train).nonzero().squeeze(1)
+    )
 
 # %% ../nbs/23_pubfig.ipynb #40cfaf64
 def standardise(feat: torch.Tensor, fit: torch.Tensor) -> torch.Tensor:
-    "Features `(N, D)` with zero mean and unit variance over the images `fit` (constant features left at zero)."
+    """Features `(N, D)` with zero mean and unit variance over the images `fit` (constant features
+    left at zero)."""
     mu, sd = feat[fit].mean(0), feat[fit].std(0)
     return (feat - mu) / torch.where(sd > 0, sd, torch.ones_like(sd))
 
 # %% ../nbs/23_pubfig.ipynb #ef3f0129
 def sequence_length(spec, n_levels: int, attribute: str, ties: bool = False) -> int:
-    "The length `spec` (an int, or 'max': the attribute's number of distinct strength levels); without `ties`, at most `n_levels`."
+    """The length `spec` (an int, or 'max': the attribute's number of distinct strength levels);
+    without `ties`, at most `n_levels`."""
     l = n_levels if str(spec).strip() == 'max' else check_int(int(spec), 'l', low=2)
     if l > n_levels and not ties:
-        raise ValueError(f"attribute {attribute!r} has {n_levels} distinct strength levels, fewer than l = {l}: "
-                         f"sequences of different strengths cannot be that long; use l <= {n_levels} or ties")
+        raise ValueError(
+            f"attribute {attribute!r} has {n_levels} distinct strength levels, fewer than l = {l}: "
+            f"sequences of different strengths cannot be that long; use l <= {n_levels} or ties"
+        )
     return l
 
 # %% ../nbs/23_pubfig.ipynb #9f03491a
-def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, seed: int, ties: bool = False) -> dict:
-    "`n` ordered sequences of `l` of the `images` (indices) by their `levels` `(len(images),)`, and one scramble of each: `idx`, `perm`, `groups`."
+def test_sequences(
+    levels: torch.Tensor, images: torch.Tensor, l: int, n: int, seed: int, ties: bool = False
+) -> dict:
+    """`n` ordered sequences of `l` of the `images` (indices) by their `levels` `(len(images),)`,
+    and one scramble of each: `idx`, `perm`, `groups`."""
     g = torch.Generator().manual_seed(seed)
     out = ordered_sequences(levels, l, n, generator=g, ties=ties)
     idx, groups = out if ties else (out, None)
@@ -70,12 +101,16 @@ def test_sequences(levels: torch.Tensor, images: torch.Tensor, l: int, n: int, s
 
 # %% ../nbs/23_pubfig.ipynb #e0291a87
 def score_order(scores: torch.Tensor, seqs: dict) -> dict:
-    "Kendall tau, Hamming similarity and pairwise accuracy of ordering each scrambled sequence of `seqs` by per-image `scores` (e.g. the RankSVM's)."
+    """Kendall tau, Hamming similarity and pairwise accuracy of ordering each scrambled sequence of
+    `seqs` by per-image `scores` (e.g. the RankSVM's)."""
     s = apply_perm(scores[seqs['idx']], seqs['perm'])
-    pred = ranks(s)                                  # each scrambled item's rank by score: a permutation in `perm`'s convention
+    pred = ranks(s)  # each scrambled item's rank by score: a permutation in `perm`'s convention
     g = seqs['groups']
-    return dict(kendall_tau=kendall_tau(pred, seqs['perm'], g).item(), hamming=hamming_similarity(pred, seqs['perm'], g).item(),
-                pairwise_accuracy=pairwise_accuracy(pred, seqs['perm'], g).item())
+    return dict(
+        kendall_tau=kendall_tau(pred, seqs['perm'], g).item(),
+        hamming=hamming_similarity(pred, seqs['perm'], g).item(),
+        pairwise_accuracy=pairwise_accuracy(pred, seqs['perm'], g).item(),
+    )
 
 # %% ../nbs/23_pubfig.ipynb #71f37fb8
 def sequences_input(x: torch.Tensor, seqs: dict) -> torch.Tensor:
@@ -83,192 +118,467 @@ def sequences_input(x: torch.Tensor, seqs: dict) -> torch.Tensor:
     return apply_perm(x[seqs['idx']], seqs['perm'])
 
 # %% ../nbs/23_pubfig.ipynb #d7140934
-def select_and_train(config: dict, x: torch.Tensor, images: torch.Tensor, levels: torch.Tensor, val: dict, steps: int, eval_every: int,
-                     seed: int, lr: float = 1e-3, ties: bool = False, curves: dict = None):
+def select_and_train(
+    config: dict,
+    x: torch.Tensor,
+    images: torch.Tensor,
+    levels: torch.Tensor,
+    val: dict,
+    steps: int,
+    eval_every: int,
+    seed: int,
+    lr: float = 1e-3,
+    ties: bool = False,
+    curves: dict = None,
+):
     """Train the DeepPermNet of `config` on sequences of the `images` (ranked by `levels`) for `steps` batches, scoring the validation sequences
     `val` every `eval_every` steps; returns the model with the weights of the best validation pairwise accuracy, and the learning curve
     (pairwise accuracy per evaluation on `val` and on each of `curves`, which play no part in the selection)."""
     steps, eval_every = check_int(steps, 'steps'), check_int(eval_every, 'eval_every')
-    if steps % eval_every: raise ValueError(f"`steps` ({steps}) must be a multiple of `eval_every` ({eval_every})")
+    if steps % eval_every:
+        raise ValueError(f"`steps` ({steps}) must be a multiple of `eval_every` ({eval_every})")
     seed_everything(seed)
     model = build_deeppermnet(config)
     curve, best = [], (-1.0, None, 0)
+
     def evaluate(epoch, m):
-        point = dict(step=(epoch + 1) * eval_every, val=evaluate_deeppermnet(m, sequences_input(x, val), val['perm'], val['groups'])['pairwise_accuracy'])
-        for k, s in (curves or {}).items(): point[k] = evaluate_deeppermnet(m, sequences_input(x, s), s['perm'], s['groups'])['pairwise_accuracy']
+        point = dict(
+            step=(epoch + 1) * eval_every,
+            val=evaluate_deeppermnet(m, sequences_input(x, val), val['perm'], val['groups'])[
+                'pairwise_accuracy'
+            ],
+        )
+        for k, s in (curves or {}).items():
+            point[k] = evaluate_deeppermnet(m, sequences_input(x, s), s['perm'], s['groups'])[
+                'pairwise_accuracy'
+            ]
         curve.append(point)
         nonlocal best
-        if point['val'] > best[0]: best = (point['val'], copy.deepcopy(m.state_dict()), point['step'])
-    hist = train_deeppermnet(model, x[images], levels, steps // eval_every, steps_per_epoch=eval_every, lr=lr, ties=ties,
-                             generator=torch.Generator().manual_seed(seed), progress=False, epoch_end=evaluate)
+        if point['val'] > best[0]:
+            best = (point['val'], copy.deepcopy(m.state_dict()), point['step'])
+
+    hist = train_deeppermnet(
+        model,
+        x[images],
+        levels,
+        steps // eval_every,
+        steps_per_epoch=eval_every,
+        lr=lr,
+        ties=ties,
+        generator=torch.Generator().manual_seed(seed),
+        progress=False,
+        epoch_end=evaluate,
+    )
     model.load_state_dict(best[1])
-    return model.eval(), dict(curve=curve, best_step=best[2], val_pairwise_accuracy=best[0], seconds=hist['seconds'])
+    return model.eval(), dict(
+        curve=curve, best_step=best[2], val_pairwise_accuracy=best[0], seconds=hist['seconds']
+    )
 
 # %% ../nbs/23_pubfig.ipynb #3d3c7c40
 def all_pairs(levels: torch.Tensor, images: torch.Tensor, seed: int = 0) -> dict:
-    "Every pair of the `images` with different `levels`, weaker first, each scrambled by a random permutation, as sequences of l = 2."
+    """Every pair of the `images` with different `levels`, weaker first, each scrambled by a random
+    permutation, as sequences of l = 2."""
     i, j = torch.triu_indices(len(images), len(images), 1)
     keep = levels[i] != levels[j]
     i, j = i[keep], j[keep]
-    weaker_first = torch.where((levels[i] < levels[j]).unsqueeze(-1), torch.stack([i, j], -1), torch.stack([j, i], -1))
+    weaker_first = torch.where(
+        (levels[i] < levels[j]).unsqueeze(-1), torch.stack([i, j], -1), torch.stack([j, i], -1)
+    )
     perm = scramble_sequences(weaker_first, generator=torch.Generator().manual_seed(seed))[1]
     return dict(idx=images[weaker_first], perm=perm, groups=None)
 
 # %% ../nbs/23_pubfig.ipynb #20256684
 @torch.no_grad()
 def pairs_accuracy(model, x: torch.Tensor, pairs: dict, chunk: int = 16384) -> float:
-    "The fraction of the `pairs` (from `all_pairs`) that a DeepPermNet of l = 2 orders correctly; each image goes through the branch once."
-    if model.l != 2: raise ValueError(f"`model` must order pairs (l = 2), it has l = {model.l}")
+    """The fraction of the `pairs` (from `all_pairs`) that a DeepPermNet of l = 2 orders correctly;
+    each image goes through the branch once."""
+    if model.l != 2:
+        raise ValueError(f"`model` must order pairs (l = 2), it has l = {model.l}")
     model.eval()
     images, local = pairs['idx'].unique(return_inverse=True)
     f, correct = model.branch(x[images]), 0
     for s in range(0, len(local), chunk):
-        perm = pairs['perm'][s:s + chunk]
-        pred = matching_indices(model.head.soft(model.head(apply_perm(f[local[s:s + chunk]], perm))))
+        perm = pairs['perm'][s : s + chunk]
+        pred = matching_indices(
+            model.head.soft(model.head(apply_perm(f[local[s : s + chunk]], perm)))
+        )
         correct += (pred == perm).all(-1).sum().item()
     return correct / len(local)
 
 # %% ../nbs/23_pubfig.ipynb #d4840f10
-def person_classifier_scores(data: RelativeAttributes, x: torch.Tensor, fit: torch.Tensor, weight_decay: float = 1e-3) -> torch.Tensor:
+def person_classifier_scores(
+    data: RelativeAttributes, x: torch.Tensor, fit: torch.Tensor, weight_decay: float = 1e-3
+) -> torch.Tensor:
     """Scores `(N, A)` of a baseline that uses the categories instead of the orderings: a multinomial logistic regression from the features `x`
     to the category (person or scene), trained on the images `fit` (L-BFGS, L2 penalty `weight_decay`); an image's score for an attribute is
     its expected strength under the predicted categories."""
     classes = data.class_labels.unique()
     y = torch.searchsorted(classes, data.class_labels[fit])
-    W = torch.zeros(x.shape[1], len(classes), requires_grad=True); b = torch.zeros(len(classes), requires_grad=True)
+    W = torch.zeros(x.shape[1], len(classes), requires_grad=True)
+    b = torch.zeros(len(classes), requires_grad=True)
     opt = torch.optim.LBFGS([W, b], max_iter=500, line_search_fn='strong_wolfe')
+
     def closure():
         opt.zero_grad()
-        loss = torch.nn.functional.cross_entropy(x[fit] @ W + b, y) + weight_decay * (W ** 2).sum()
+        loss = torch.nn.functional.cross_entropy(x[fit] @ W + b, y) + weight_decay * (W**2).sum()
         loss.backward()
         return loss
+
     opt.step(closure)
-    strength = torch.stack([data.strengths[data.class_labels == c][0] for c in classes])     # (C, A): category-level strengths
-    with torch.no_grad(): return (x @ W + b).softmax(-1) @ strength
+    strength = torch.stack(
+        [data.strengths[data.class_labels == c][0] for c in classes]
+    )  # (C, A): category-level strengths
+    with torch.no_grad():
+        return (x @ W + b).softmax(-1) @ strength
 
 # %% ../nbs/23_pubfig.ipynb #3beb32dd
-def feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max', heads=('sinkhorn', 'naive', 'equivariant'), seeds=(0,),
-                baselines=('RankSVM',),
-                steps: int = 1000, eval_every: int = 100, n_test: int = 2000, n_val: int = 500, n_curve: int = 500, val_fraction: float = 0.25, ties: bool = False,
-                fc6_dim: int = 128, hidden: int = 256, fc7_dim: int = 512, dropout: float = 0.5, lr: float = 1e-3, log=print) -> tuple:
+def feature_run(
+    data: RelativeAttributes,
+    attributes=None,
+    lengths='2,4,max',
+    heads=('sinkhorn', 'naive', 'equivariant'),
+    seeds=(0,),
+    baselines=('RankSVM',),
+    steps: int = 1000,
+    eval_every: int = 100,
+    n_test: int = 2000,
+    n_val: int = 500,
+    n_curve: int = 500,
+    val_fraction: float = 0.25,
+    ties: bool = False,
+    fc6_dim: int = 128,
+    hidden: int = 256,
+    fc7_dim: int = 512,
+    dropout: float = 0.5,
+    lr: float = 1e-3,
+    log=print,
+) -> tuple:
     """DeepPermNet with an MLP branch on the standardised features of `data`, per attribute, length (`lengths`: ints or 'max') and head,
     against per-image `baselines` on the same test sequences and pairs: 'RankSVM' (the scores stored in the file) and 'person classifier'
     (`person_classifier_scores`). Returns `(rows, curves)`: result rows and one learning curve
     per trained model, on the validation sequences and on the first `n_curve` test sequences (`attribute_means(rows)` adds the means over the attributes)."""
-    attributes = list(data.attribute_names) if not attributes else [data.attribute_names[data.attribute(a)] for a in attributes]
-    for h in heads: check_choice(h, 'heads', tuple(HEADS))
-    for b in baselines: check_choice(b, 'baselines', ('RankSVM', 'person classifier'))
+    attributes = (
+        list(data.attribute_names)
+        if not attributes
+        else [data.attribute_names[data.attribute(a)] for a in attributes]
+    )
+    for h in heads:
+        check_choice(h, 'heads', tuple(HEADS))
+    for b in baselines:
+        check_choice(b, 'baselines', ('RankSVM', 'person classifier'))
     specs = [s.strip() for s in str(lengths).split(',') if s.strip()]
     rows, curves = [], []
     for seed in seeds:
         split = validation_split(data, val_fraction, seed)
-        x = standardise(data.feat, split['fit'])                       # statistics of the fit images only
-        scores = {b: data.ranksvm_scores if b == 'RankSVM' else person_classifier_scores(data, x, split['fit']) for b in baselines}
+        x = standardise(data.feat, split['fit'])  # statistics of the fit images only
+        scores = {
+            b: data.ranksvm_scores
+            if b == 'RankSVM'
+            else person_classifier_scores(data, x, split['fit'])
+            for b in baselines
+        }
         for name in attributes:
             a = data.attribute(name)
             lv = {k: strength_levels(data.strengths[idx, a]) for k, idx in split.items()}
-            n_levels = min(int(v.max()) + 1 for v in lv.values())          # levels every split has
+            n_levels = min(int(v.max()) + 1 for v in lv.values())  # levels every split has
             for spec in specs:
                 l = sequence_length(spec, n_levels, name, ties)
                 key = dict(attribute=name, l=l, length=spec, seed=seed)
-                val = test_sequences(lv['val'], split['val'], l, n_val, seed=20_000 + seed, ties=ties)
-                test = test_sequences(lv['test'], split['test'], l, n_test, seed=10_000 + seed, ties=ties)
-                rows += [dict(table='sequences', model=b, **key, **score_order(sc[:, a], test)) for b, sc in scores.items()]
+                val = test_sequences(
+                    lv['val'], split['val'], l, n_val, seed=20_000 + seed, ties=ties
+                )
+                test = test_sequences(
+                    lv['test'], split['test'], l, n_test, seed=10_000 + seed, ties=ties
+                )
+                rows += [
+                    dict(table='sequences', model=b, **key, **score_order(sc[:, a], test))
+                    for b, sc in scores.items()
+                ]
                 pairs = all_pairs(lv['test'], split['test'], seed=30_000 + seed) if l == 2 else None
                 for head in heads:
-                    cfg = dict(branch='mlp', branch_kw=dict(in_features=x.shape[1], fc6_dim=fc6_dim, hidden=hidden, dropout=dropout),
-                               l=l, fc7_dim=fc7_dim, dropout=dropout, head=head)
-                    curve_test = {k: v[:n_curve] if v is not None else None for k, v in test.items()}        # the test curve: a subset, for the figure
-                    model, info = select_and_train(cfg, x, split['fit'], lv['fit'], val, steps, eval_every, seed, lr=lr, ties=ties, curves=dict(test=curve_test))
-                    m = evaluate_deeppermnet(model, sequences_input(x, test), test['perm'], test['groups'])
-                    rows.append(dict(table='sequences', model=head, **key, **m, best_step=info['best_step'], seconds=info['seconds']))
+                    cfg = dict(
+                        branch='mlp',
+                        branch_kw=dict(
+                            in_features=x.shape[1], fc6_dim=fc6_dim, hidden=hidden, dropout=dropout
+                        ),
+                        l=l,
+                        fc7_dim=fc7_dim,
+                        dropout=dropout,
+                        head=head,
+                    )
+                    curve_test = {
+                        k: v[:n_curve] if v is not None else None for k, v in test.items()
+                    }  # the test curve: a subset, for the figure
+                    model, info = select_and_train(
+                        cfg,
+                        x,
+                        split['fit'],
+                        lv['fit'],
+                        val,
+                        steps,
+                        eval_every,
+                        seed,
+                        lr=lr,
+                        ties=ties,
+                        curves=dict(test=curve_test),
+                    )
+                    m = evaluate_deeppermnet(
+                        model, sequences_input(x, test), test['perm'], test['groups']
+                    )
+                    rows.append(
+                        dict(
+                            table='sequences',
+                            model=head,
+                            **key,
+                            **m,
+                            best_step=info['best_step'],
+                            seconds=info['seconds'],
+                        )
+                    )
                     curves.append(dict(model=head, **key, curve=info['curve']))
-                    if pairs is not None: rows.append(dict(table='all pairs', model=head, **key, pairwise_accuracy=pairs_accuracy(model, x, pairs)))
-                    log(f"{name} l={l} {head} seed {seed}: pairwise accuracy {m['pairwise_accuracy']:.3f} (best validation step {info['best_step']})")
+                    if pairs is not None:
+                        rows.append(
+                            dict(
+                                table='all pairs',
+                                model=head,
+                                **key,
+                                pairwise_accuracy=pairs_accuracy(model, x, pairs),
+                            )
+                        )
+                    log(
+                        f"{name} l={l} {head} seed {seed}: pairwise accuracy {m['pairwise_accuracy']:.3f} (best validation step {info['best_step']})"
+                    )
                 if pairs is not None:
-                    rows += [dict(table='all pairs', model=b, **key, pairwise_accuracy=ranksvm_pairwise_accuracy(sc[:, a], pairs['idx'], data.strengths[:, a]))
-                             for b, sc in scores.items()]
+                    rows += [
+                        dict(
+                            table='all pairs',
+                            model=b,
+                            **key,
+                            pairwise_accuracy=ranksvm_pairwise_accuracy(
+                                sc[:, a], pairs['idx'], data.strengths[:, a]
+                            ),
+                        )
+                        for b, sc in scores.items()
+                    ]
     return rows, curves
 
 # %% ../nbs/23_pubfig.ipynb #88b22bd2
 def attribute_means(rows: list) -> list:
-    "Rows of `table='mean'`: per table (sequences, all pairs), model, length and seed, the pairwise accuracy averaged over the attributes."
+    """Rows of `table='mean'`: per table (sequences, all pairs), model, length and seed, the
+    pairwise accuracy averaged over the attributes."""
     groups = {}
-    for r in (r for r in rows if r['table'] in ('sequences', 'all pairs')):   # not the lr grid
-        groups.setdefault((r['table'], r['model'], r['length'], r['seed']), []).append(r['pairwise_accuracy'])
-    return [dict(table='mean', over=t, model=m, length=spec, seed=seed, attributes=len(v), pairwise_accuracy=sum(v) / len(v))
-            for (t, m, spec, seed), v in groups.items()]
+    for r in (r for r in rows if r['table'] in ('sequences', 'all pairs')):  # not the lr grid
+        groups.setdefault((r['table'], r['model'], r['length'], r['seed']), []).append(
+            r['pairwise_accuracy']
+        )
+    return [
+        dict(
+            table='mean',
+            over=t,
+            model=m,
+            length=spec,
+            seed=seed,
+            attributes=len(v),
+            pairwise_accuracy=sum(v) / len(v),
+        )
+        for (t, m, spec, seed), v in groups.items()
+    ]
 
 # %% ../nbs/23_pubfig.ipynb #5af51f12
-_T2 = dict(Male=99.44, White=97.99, Young=99.00, Smiling=97.88, Chubby=97.66, VisibleForehead=99.00, BushyEyebrows=97.21, NarrowEyes=96.54,
-           PointyNose=96.21, BigLips=99.55, RoundFace=99.11)                # Santa Cruz et al. 2017, Table 2 (DeepPermNet, AlexNet on the images)
-_T2_RANKSVM = dict(Male=81.80, White=76.97, Young=83.20, Smiling=79.90, Chubby=76.27, VisibleForehead=87.60, BushyEyebrows=79.87,
-                   NarrowEyes=81.67, PointyNose=77.40, BigLips=79.17, RoundFace=82.33)   # the same table's row for Parikh and Grauman's RankSVM
+_T2 = dict(
+    Male=99.44,
+    White=97.99,
+    Young=99.00,
+    Smiling=97.88,
+    Chubby=97.66,
+    VisibleForehead=99.00,
+    BushyEyebrows=97.21,
+    NarrowEyes=96.54,
+    PointyNose=96.21,
+    BigLips=99.55,
+    RoundFace=99.11,
+)  # Santa Cruz et al. 2017, Table 2 (DeepPermNet, AlexNet on the images)
+_T2_RANKSVM = dict(
+    Male=81.80,
+    White=76.97,
+    Young=83.20,
+    Smiling=79.90,
+    Chubby=76.27,
+    VisibleForehead=87.60,
+    BushyEyebrows=79.87,
+    NarrowEyes=81.67,
+    PointyNose=77.40,
+    BigLips=79.17,
+    RoundFace=82.33,
+)  # the same table's row for Parikh and Grauman's RankSVM
 _SOURCE = 'Santa Cruz et al. 2017, Table 2, PubFig'
-_VALIDATED_TITLE = ('Every head at its learning rate chosen on validation: test metrics over the seeds '
-                    'at that rate, collapsed runs at that rate and at every rate')
-_GRID_TITLE = ('Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
-               'metrics, over the seeds run at that rate')
+_VALIDATED_TITLE = (
+    'Every head at its learning rate chosen on validation: test metrics over the seeds '
+    'at that rate, collapsed runs at that rate and at every rate'
+)
+_GRID_TITLE = (
+    'Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
+    'metrics, over the seeds run at that rate'
+)
 DEEPPERMNET_PUBFIG = Experiment(
-    'deeppermnet-pubfig', notebook='23_pubfig.ipynb',
+    'deeppermnet-pubfig',
+    notebook='23_pubfig.ipynb',
     summary="Santa Cruz et al. 2017 on Parikh and Grauman's PubFig/OSR features: DeepPermNet heads (MLP branch) against the file's RankSVM",
-    run_defaults=dict(root='data/relative_attributes', dataset='pubfig', attributes='', lengths='2,4,max', heads='sinkhorn,naive,equivariant',
-                      seeds='0,1,2', baselines='RankSVM', steps=1000, eval_every=100, n_test=2000, n_val=500,
-                      lrs=''),
-    tables=[Table(['model', 'length'], ['pairwise_accuracy'], 'Mean pairwise accuracy over the attributes: test sequences (Table 2 analogue)',
-                  dict(table='mean', over='sequences'), digits=3),
-            Table(['model'], ['pairwise_accuracy'], 'Mean pairwise accuracy over the attributes: every pair of test images of different strength',
-                  dict(table='mean', over='all pairs'), digits=3),
-            Table(['attribute', 'model', 'l'], ['pairwise_accuracy', 'kendall_tau', 'hamming'], 'Per attribute: test sequences',
-                  dict(table='sequences'), digits=3),
-            Table(['attribute', 'model'], ['pairwise_accuracy'], 'Per attribute: every pair of test images of different strength (l = 2 models)',
-                  dict(table='all pairs'), digits=3),
-            Table(['attribute', 'model', 'length', 'lr', 'collapsed', 'collapsed per lr'],
-                  ['kendall_tau', 'pairwise_accuracy'], _VALIDATED_TITLE, dict(table='validated'), digits=3),
-            Table(['attribute', 'model', 'length', 'lr'],
-                  ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'], _GRID_TITLE,
-                  dict(table='lr grid'), digits=3)],
-    references=[Reference('pairwise_accuracy', 0.9814, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER, match=dict(table='mean', over='sequences', model='sinkhorn', length='max')),
-                Reference('pairwise_accuracy', 0.8056, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='mean', model='RankSVM'))]
-               + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (DeepPermNet on the images, l = 8)', DEEPPERMNET_PAPER,
-                            match=dict(table='sequences', attribute=a, model='sinkhorn', length='max')) for a, v in _T2.items()]
-               + [Reference('pairwise_accuracy', v / 100, _SOURCE + ' (RankSVM)', DEEPPERMNET_PAPER, match=dict(table='all pairs', attribute=a, model='RankSVM'))
-                  for a, v in _T2_RANKSVM.items()],
+    run_defaults=dict(
+        root='data/relative_attributes',
+        dataset='pubfig',
+        attributes='',
+        lengths='2,4,max',
+        heads='sinkhorn,naive,equivariant',
+        seeds='0,1,2',
+        baselines='RankSVM',
+        steps=1000,
+        eval_every=100,
+        n_test=2000,
+        n_val=500,
+        lrs='',
+    ),
+    tables=[
+        Table(
+            ['model', 'length'],
+            ['pairwise_accuracy'],
+            'Mean pairwise accuracy over the attributes: test sequences (Table 2 analogue)',
+            dict(table='mean', over='sequences'),
+            digits=3,
+        ),
+        Table(
+            ['model'],
+            ['pairwise_accuracy'],
+            'Mean pairwise accuracy over the attributes: every pair of test images of different strength',
+            dict(table='mean', over='all pairs'),
+            digits=3,
+        ),
+        Table(
+            ['attribute', 'model', 'l'],
+            ['pairwise_accuracy', 'kendall_tau', 'hamming'],
+            'Per attribute: test sequences',
+            dict(table='sequences'),
+            digits=3,
+        ),
+        Table(
+            ['attribute', 'model'],
+            ['pairwise_accuracy'],
+            'Per attribute: every pair of test images of different strength (l = 2 models)',
+            dict(table='all pairs'),
+            digits=3,
+        ),
+        Table(
+            ['attribute', 'model', 'length', 'lr', 'collapsed', 'collapsed per lr'],
+            ['kendall_tau', 'pairwise_accuracy'],
+            _VALIDATED_TITLE,
+            dict(table='validated'),
+            digits=3,
+        ),
+        Table(
+            ['attribute', 'model', 'length', 'lr'],
+            ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
+            _GRID_TITLE,
+            dict(table='lr grid'),
+            digits=3,
+        ),
+    ],
+    references=[
+        Reference(
+            'pairwise_accuracy',
+            0.9814,
+            _SOURCE + ' (DeepPermNet on the images, l = 8)',
+            DEEPPERMNET_PAPER,
+            match=dict(table='mean', over='sequences', model='sinkhorn', length='max'),
+        ),
+        Reference(
+            'pairwise_accuracy',
+            0.8056,
+            _SOURCE + ' (RankSVM)',
+            DEEPPERMNET_PAPER,
+            match=dict(table='mean', model='RankSVM'),
+        ),
+    ]
+    + [
+        Reference(
+            'pairwise_accuracy',
+            v / 100,
+            _SOURCE + ' (DeepPermNet on the images, l = 8)',
+            DEEPPERMNET_PAPER,
+            match=dict(table='sequences', attribute=a, model='sinkhorn', length='max'),
+        )
+        for a, v in _T2.items()
+    ]
+    + [
+        Reference(
+            'pairwise_accuracy',
+            v / 100,
+            _SOURCE + ' (RankSVM)',
+            DEEPPERMNET_PAPER,
+            match=dict(table='all pairs', attribute=a, model='RankSVM'),
+        )
+        for a, v in _T2_RANKSVM.items()
+    ],
     results='results/deeppermnet_pubfig/pubfig',
-    derive=lambda rows: attribute_means(rows) + validated_summary(rows))
+    derive=lambda rows: attribute_means(rows) + validated_summary(rows),
+)
 
 # %% ../nbs/23_pubfig.ipynb #640740f3
 def _feature_setup(data: RelativeAttributes, seed: int, val_fraction: float, baselines) -> dict:
     "One seed's split (`validation_split`), standardised features `x` and baseline `scores`."
     split = validation_split(data, val_fraction, seed)
-    x = standardise(data.feat, split['fit'])                  # statistics of the fit images only
+    x = standardise(data.feat, split['fit'])  # statistics of the fit images only
+
     def score(b):
-        if b == 'RankSVM': return data.ranksvm_scores
+        if b == 'RankSVM':
+            return data.ranksvm_scores
         return person_classifier_scores(data, x, split['fit'])
+
     return dict(split=split, x=x, scores={b: score(b) for b in baselines})
 
-def _feature_sequences(data, setup: dict, a: int, spec, seed: int, n_val: int, n_test: int,
-                       ties: bool) -> dict:
+
+def _feature_sequences(
+    data, setup: dict, a: int, spec, seed: int, n_val: int, n_test: int, ties: bool
+) -> dict:
     "One seed's levels, length `l`, validation and test sequences and (l = 2) test pairs."
     split, name = setup['split'], data.attribute_names[a]
     lv = {k: strength_levels(data.strengths[idx, a]) for k, idx in split.items()}
-    n_levels = min(int(v.max()) + 1 for v in lv.values())            # levels every split has
+    n_levels = min(int(v.max()) + 1 for v in lv.values())  # levels every split has
     l = sequence_length(spec, n_levels, name, ties)
     pairs = all_pairs(lv['test'], split['test'], seed=30_000 + seed) if l == 2 else None
     val = test_sequences(lv['val'], split['val'], l, n_val, seed=20_000 + seed, ties=ties)
     test = test_sequences(lv['test'], split['test'], l, n_test, seed=10_000 + seed, ties=ties)
     return dict(lv=lv, l=l, pairs=pairs, val=val, test=test)
 
+
 def _baseline_rows(data, setup: dict, seqs: dict, a: int, key: dict, seed: int) -> list:
     "The baselines' rows of one seed: its test sequences and, at l = 2, every test pair."
     scores = setup['scores']
-    rows = [dict(table='sequences', model=b, **key, l=seqs['l'], seed=seed,
-                 **score_order(sc[:, a], seqs['test'])) for b, sc in scores.items()]
-    if seqs['pairs'] is None: return rows
+    rows = [
+        dict(
+            table='sequences',
+            model=b,
+            **key,
+            l=seqs['l'],
+            seed=seed,
+            **score_order(sc[:, a], seqs['test']),
+        )
+        for b, sc in scores.items()
+    ]
+    if seqs['pairs'] is None:
+        return rows
     idx, strength = seqs['pairs']['idx'], data.strengths[:, a]
-    return rows + [dict(table='all pairs', model=b, **key, l=2, seed=seed,
-                        pairwise_accuracy=ranksvm_pairwise_accuracy(sc[:, a], idx, strength))
-                   for b, sc in scores.items()]
+    return rows + [
+        dict(
+            table='all pairs',
+            model=b,
+            **key,
+            l=2,
+            seed=seed,
+            pairwise_accuracy=ranksvm_pairwise_accuracy(sc[:, a], idx, strength),
+        )
+        for b, sc in scores.items()
+    ]
+
 
 def _chosen_rows(grid_rows: list, key: dict) -> list:
     "The runs at their head's chosen rate as `sequences` rows (and `all pairs` rows at l = 2)."
@@ -281,22 +591,40 @@ def _chosen_rows(grid_rows: list, key: dict) -> list:
             out.append(dict(table='all pairs', **same, pairwise_accuracy=r['all_pairs_accuracy']))
     return out
 
-def validated_feature_run(data: RelativeAttributes, attributes=None, lengths='2,4,max',
-                          heads=('sinkhorn', 'naive', 'equivariant'), seeds=(0,),
-                          baselines=('RankSVM',), lrs=(1e-3, 3e-4, 1e-4), select_seeds: int = 0,
-                          seeds_per_head: str = '', collapse_gap: float = 0.05, steps: int = 1000,
-                          eval_every: int = 100, n_test: int = 2000, n_val: int = 500,
-                          val_fraction: float = 0.25, ties: bool = False, fc6_dim: int = 128,
-                          hidden: int = 256, fc7_dim: int = 512, dropout: float = 0.5,
-                          log=print) -> tuple:
+
+def validated_feature_run(
+    data: RelativeAttributes,
+    attributes=None,
+    lengths='2,4,max',
+    heads=('sinkhorn', 'naive', 'equivariant'),
+    seeds=(0,),
+    baselines=('RankSVM',),
+    lrs=(1e-3, 3e-4, 1e-4),
+    select_seeds: int = 0,
+    seeds_per_head: str = '',
+    collapse_gap: float = 0.05,
+    steps: int = 1000,
+    eval_every: int = 100,
+    n_test: int = 2000,
+    n_val: int = 500,
+    val_fraction: float = 0.25,
+    ties: bool = False,
+    fc6_dim: int = 128,
+    hidden: int = 256,
+    fc7_dim: int = 512,
+    dropout: float = 0.5,
+    log=print,
+) -> tuple:
     """`feature_run` with every head at the rate of `lrs` chosen on validation by `validated_heads`
     (`select_seeds`, `seeds_per_head`, `collapse_gap`: as there). Returns `(rows, curves)`: the
     `lr grid` and `collapse` rows, the chosen runs as `sequences` and `all pairs` rows, the
     baselines' rows for every seed, and one validation curve per run."""
     names = data.attribute_names
     attributes = list(names) if not attributes else [names[data.attribute(a)] for a in attributes]
-    for h in heads: check_choice(h, 'heads', tuple(HEADS))
-    for b in baselines: check_choice(b, 'baselines', ('RankSVM', 'person classifier'))
+    for h in heads:
+        check_choice(h, 'heads', tuple(HEADS))
+    for b in baselines:
+        check_choice(b, 'baselines', ('RankSVM', 'person classifier'))
     lrs, n_val = parse_lrs(lrs), check_validation_size(n_val)
     per_head = head_seeds(seeds_per_head, heads, list(seeds))
     every_seed = dict.fromkeys(s for mine in per_head.values() for s in mine)
@@ -305,27 +633,47 @@ def validated_feature_run(data: RelativeAttributes, attributes=None, lengths='2,
     specs = [s.strip() for s in str(lengths).split(',') if s.strip()]
     for name, spec in ((n, s) for n in attributes for s in specs):
         a, key = data.attribute(name), dict(attribute=name, length=spec)
-        seqs = {s: _feature_sequences(data, setups[s], a, spec, s, n_val, n_test, ties)
-                for s in setups}
+        seqs = {
+            s: _feature_sequences(data, setups[s], a, spec, s, n_val, n_test, ties) for s in setups
+        }
+
         def train(head, lr, seed):
             s, x, fit = seqs[seed], setups[seed]['x'], setups[seed]['split']['fit']
             branch = dict(in_features=x.shape[1], fc6_dim=fc6_dim, hidden=hidden, dropout=dropout)
-            cfg = dict(branch='mlp', branch_kw=branch, l=s['l'], fc7_dim=fc7_dim, dropout=dropout,
-                       head=head)
-            model, info = select_and_train(cfg, x, fit, s['lv']['fit'], s['val'], steps, eval_every,
-                                           seed, lr=lr, ties=ties)
+            cfg = dict(
+                branch='mlp',
+                branch_kw=branch,
+                l=s['l'],
+                fc7_dim=fc7_dim,
+                dropout=dropout,
+                head=head,
+            )
+            model, info = select_and_train(
+                cfg, x, fit, s['lv']['fit'], s['val'], steps, eval_every, seed, lr=lr, ties=ties
+            )
             test = s['test']
             m = evaluate_deeppermnet(model, sequences_input(x, test), test['perm'], test['groups'])
             if s['pairs'] is not None:
                 m['all_pairs_accuracy'] = pairs_accuracy(model, x, s['pairs'])
-            log(f"{name} l={s['l']} {head} lr {lr:g} seed {seed}: "
-                f"pairwise accuracy {m['pairwise_accuracy']:.3f}")
-            return dict(m, l=s['l'], best_step=info['best_step'], seconds=info['seconds'],
-                        curve=info['curve'], val_pairwise_accuracy=info['val_pairwise_accuracy'],
-                        final_val_pairwise_accuracy=info['curve'][-1]['val'])
-        for seed in setups: rows += _baseline_rows(data, setups[seed], seqs[seed], a, key, seed)
-        grid_rows, grid_curves = validated_heads(train, per_head, lrs, select_seeds, collapse_gap,
-                                                 log)
+            log(
+                f"{name} l={s['l']} {head} lr {lr:g} seed {seed}: "
+                f"pairwise accuracy {m['pairwise_accuracy']:.3f}"
+            )
+            return dict(
+                m,
+                l=s['l'],
+                best_step=info['best_step'],
+                seconds=info['seconds'],
+                curve=info['curve'],
+                val_pairwise_accuracy=info['val_pairwise_accuracy'],
+                final_val_pairwise_accuracy=info['curve'][-1]['val'],
+            )
+
+        for seed in setups:
+            rows += _baseline_rows(data, setups[seed], seqs[seed], a, key, seed)
+        grid_rows, grid_curves = validated_heads(
+            train, per_head, lrs, select_seeds, collapse_gap, log
+        )
         rows += [dict(r, **key) for r in grid_rows] + _chosen_rows(grid_rows, key)
         curves += [dict(c, **key) for c in grid_curves]
     return rows, curves

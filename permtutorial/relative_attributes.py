@@ -22,98 +22,175 @@ from skimage.transform import rescale
 from .checks import check_choice, check_tensor, check_int, check_positive
 from .files import atomic_write
 from .data import find_data_dir
-from .deeppermnet import build_deeppermnet, save_deeppermnet, train_deeppermnet, evaluate_deeppermnet, permutation_stability, DEEPPERMNET_PAPER, SmallCNN
+from permtutorial.deeppermnet import (
+    build_deeppermnet,
+    save_deeppermnet,
+    train_deeppermnet,
+    evaluate_deeppermnet,
+    permutation_stability,
+    DEEPPERMNET_PAPER,
+    SmallCNN,
+)
 from .metrics import pairwise_accuracy
 from .train import seed_everything, fit
 from .experiment import Experiment, Table, Reference, render_table
 from .relaxations import ranks
 
 # %% ../nbs/21_relative_attributes.ipynb #29432166
-_FIELDS = ('im_names', 'class_labels', 'class_names', 'attribute_names', 'relative_ordering', 'used_for_training', 'feat', 'relative_att_predictions')
-_WHERE = ("download the relative-attribute release from Devi Parikh's relative attributes page (https://faculty.cc.gatech.edu/~parikh/relative.html) "
-          "and unzip it so that {path} exists (images in {images})")
+_FIELDS = (
+    'im_names',
+    'class_labels',
+    'class_names',
+    'attribute_names',
+    'relative_ordering',
+    'used_for_training',
+    'feat',
+    'relative_att_predictions',
+)
+_WHERE = (
+    "download the relative-attribute release from Devi Parikh's relative attributes page (https://faculty.cc.gatech.edu/~parikh/relative.html) "
+    "and unzip it so that {path} exists (images in {images})"
+)
+
 
 @dataclass
 class RelativeAttributes:
-    "One relative-attribute dataset: per image its category, strengths `(N, A)`, split, features and the RankSVM's scores."
+    """One relative-attribute dataset: per image its category, strengths `(N, A)`, split, features
+    and the RankSVM's scores."""
+
     name: str
     attribute_names: list
     class_names: list
-    class_labels: torch.Tensor       # (N,) 0-based category
-    strengths: torch.Tensor          # (N, A) category-level strength, higher = more
-    is_train: torch.Tensor           # (N,) bool
-    feat: torch.Tensor               # (N, D) float32
-    ranksvm_scores: torch.Tensor     # (N, A) Parikh and Grauman's RankSVM predictions
+    class_labels: torch.Tensor  # (N,) 0-based category
+    strengths: torch.Tensor  # (N, A) category-level strength, higher = more
+    is_train: torch.Tensor  # (N,) bool
+    feat: torch.Tensor  # (N, D) float32
+    ranksvm_scores: torch.Tensor  # (N, A) Parikh and Grauman's RankSVM predictions
     im_names: list
     image_dir: Path
-    def __len__(self): return len(self.class_labels)
+
+    def __len__(self):
+        return len(self.class_labels)
+
     def attribute(self, name: str) -> int:
         "Index of the attribute `name`; an unknown name lists the valid ones."
         if name not in self.attribute_names:
-            raise ValueError(f"`attribute` must be one of {self.attribute_names} for {self.name}, got {name!r}")
+            raise ValueError(
+                f"`attribute` must be one of {self.attribute_names} for {self.name}, got {name!r}"
+            )
         return self.attribute_names.index(name)
 
 # %% ../nbs/21_relative_attributes.ipynb #ddb73441
 def _strings(cell) -> list:
     return [str(np.asarray(x).squeeze()) for x in np.asarray(cell, dtype=object).ravel()]
 
+
 def load_relative_attributes(dataset: str = 'pubfig', root=None) -> 'RelativeAttributes':
-    "Read `root/<dataset>/data.mat` (default root: `data/relative_attributes`) of Parikh and Grauman's release."
+    """Read `root/<dataset>/data.mat` (default root: `data/relative_attributes`) of Parikh and
+    Grauman's release."""
     check_choice(dataset, 'dataset', ('pubfig', 'osr'))
     folder = Path(root) if root is not None else find_data_dir() / 'relative_attributes'
     path = folder / dataset / 'data.mat'
-    if not path.is_file(): raise FileNotFoundError(f"no {path}: " + _WHERE.format(path=path, images=folder / dataset / 'images'))
-    try: m = scipy.io.loadmat(path)
-    except Exception as e: raise ValueError(f"{path} is not a readable .mat file ({type(e).__name__}: {e})") from None
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"no {path}: " + _WHERE.format(path=path, images=folder / dataset / 'images')
+        )
+    try:
+        m = scipy.io.loadmat(path)
+    except Exception as e:
+        raise ValueError(f"{path} is not a readable .mat file ({type(e).__name__}: {e})") from None
     missing = [f for f in _FIELDS if f not in m]
-    if missing: raise ValueError(f"{path} lacks the field(s) {missing}: expected Parikh and Grauman's data.mat with {list(_FIELDS)}")
+    if missing:
+        raise ValueError(
+            f"{path} lacks the field(s) {missing}: expected Parikh and Grauman's data.mat with {list(_FIELDS)}"
+        )
     raw = np.asarray(m['class_labels'], dtype=np.float64).ravel()
-    if not np.array_equal(raw, np.round(raw)): raise ValueError(f"{path}: class_labels must be whole numbers (1-based categories), got e.g. {raw[raw != np.round(raw)][:3].tolist()}")
+    if not np.array_equal(raw, np.round(raw)):
+        raise ValueError(
+            f"{path}: class_labels must be whole numbers (1-based categories), got e.g. {raw[raw != np.round(raw)][:3].tolist()}"
+        )
     labels = torch.as_tensor(raw.astype(np.int64)) - 1
-    order = torch.as_tensor(np.asarray(m['relative_ordering']).astype(np.float32))          # (A, C)
+    order = torch.as_tensor(np.asarray(m['relative_ordering']).astype(np.float32))  # (A, C)
     names, classes = _strings(m['attribute_names']), _strings(m['class_names'])
     N, (A, C) = len(labels), order.shape
     if A != len(names) or C != len(classes) or labels.min() < 0 or labels.max() >= C:
-        raise ValueError(f"{path}: relative_ordering is {A}×{C} but there are {len(names)} attribute_names, {len(classes)} class_names "
-                         f"and class_labels from {int(labels.min()) + 1} to {int(labels.max()) + 1}")
-    feat, preds = np.asarray(m['feat'], dtype=np.float32), np.asarray(m['relative_att_predictions'], dtype=np.float32)
-    if feat.shape[0] != N or preds.shape != (N, A) or np.asarray(m['used_for_training']).size != N or len(_strings(m['im_names'])) != N:
-        raise ValueError(f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape}, used_for_training and im_names must have one entry per image ({N})")
+        raise ValueError(
+            f"{path}: relative_ordering is {A}×{C} but there are {len(names)} attribute_names, {len(classes)} class_names "
+            f"and class_labels from {int(labels.min()) + 1} to {int(labels.max()) + 1}"
+        )
+    feat, preds = (
+        np.asarray(m['feat'], dtype=np.float32),
+        np.asarray(m['relative_att_predictions'], dtype=np.float32),
+    )
+    if (
+        feat.shape[0] != N
+        or preds.shape != (N, A)
+        or np.asarray(m['used_for_training']).size != N
+        or len(_strings(m['im_names'])) != N
+    ):
+        raise ValueError(
+            f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape}, used_for_training and im_names must have one entry per image ({N})"
+        )
     bad = np.flatnonzero(~np.isfinite(feat).all(1))
-    if len(bad): raise ValueError(f"{path}: `feat` has NaN or infinite values in {len(bad)} rows (images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); every image needs finite features")
-    return RelativeAttributes(dataset, names, classes, labels, order[:, labels].T.contiguous(),
-                              torch.as_tensor(np.asarray(m['used_for_training']).ravel() != 0), torch.from_numpy(feat),
-                              torch.from_numpy(preds), _strings(m['im_names']), folder / dataset / 'images')
+    if len(bad):
+        raise ValueError(
+            f"{path}: `feat` has NaN or infinite values in {len(bad)} rows (images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); every image needs finite features"
+        )
+    return RelativeAttributes(
+        dataset,
+        names,
+        classes,
+        labels,
+        order[:, labels].T.contiguous(),
+        torch.as_tensor(np.asarray(m['used_for_training']).ravel() != 0),
+        torch.from_numpy(feat),
+        torch.from_numpy(preds),
+        _strings(m['im_names']),
+        folder / dataset / 'images',
+    )
 
 # %% ../nbs/21_relative_attributes.ipynb #0025e6a8
 def load_images(paths, size: int = None) -> torch.Tensor:
-    "Images `(N, 3, H, W)` in [0, 1] from image files; `size` resizes the shorter side and centre-crops to `size`×`size`."
+    """Images `(N, 3, H, W)` in [0, 1] from image files; `size` resizes the shorter side and
+    centre-crops to `size`×`size`."""
     from PIL import Image
     from torchvision.transforms.v2.functional import resize, center_crop, pil_to_tensor
+
     imgs = []
     for p in map(Path, paths):
-        if not p.is_file(): raise FileNotFoundError(f"no image at {p}")
-        with Image.open(p) as f: im = pil_to_tensor(f.convert('RGB'))
+        if not p.is_file():
+            raise FileNotFoundError(f"no image at {p}")
+        with Image.open(p) as f:
+            im = pil_to_tensor(f.convert('RGB'))
         imgs.append(center_crop(resize(im, size, antialias=True), size) if size else im)
     sizes = sorted({tuple(im.shape[-2:]) for im in imgs})
-    if len(sizes) > 1: raise ValueError(f"`paths` hold images of mixed sizes {sizes[:3]}{' …' if len(sizes) > 3 else ''} (H, W); pass `size` to bring them to one size")
+    if len(sizes) > 1:
+        raise ValueError(
+            f"`paths` hold images of mixed sizes {sizes[:3]}{' …' if len(sizes) > 3 else ''} (H, W); pass `size` to bring them to one size"
+        )
     return torch.stack(imgs).float() / 255
 
 # %% ../nbs/21_relative_attributes.ipynb #ae0ae569
-def ranksvm_pairwise_accuracy(scores: torch.Tensor, idx: torch.Tensor, levels: torch.Tensor) -> float:
-    "Fraction of item pairs of the sequences `idx` `(n, l)` with different `levels` that the per-image `scores` order correctly."
+def ranksvm_pairwise_accuracy(
+    scores: torch.Tensor, idx: torch.Tensor, levels: torch.Tensor
+) -> float:
+    """Fraction of item pairs of the sequences `idx` `(n, l)` with different `levels` that the
+    per-image `scores` order correctly."""
     s, lv = scores[idx], levels[idx]
-    differ = lv.unsqueeze(-1) < lv.unsqueeze(-2)                       # pair (i, j) with item i weaker than item j
+    differ = lv.unsqueeze(-1) < lv.unsqueeze(-2)  # pair (i, j) with item i weaker than item j
     return ((s.unsqueeze(-1) < s.unsqueeze(-2)) & differ).sum().item() / max(differ.sum().item(), 1)
 
 # %% ../nbs/21_relative_attributes.ipynb #40b3a024
 MORPHO_ATTRIBUTES = ('thickness', 'slant', 'width', 'height', 'area', 'length')
 
+
 def _morphometry_one(img: np.ndarray, scale: int = 4) -> list:
     up = rescale(img.astype(np.float64), scale, order=3)
     binary = up > up.min() + 0.5 * (up.max() - up.min())
-    skel, dist = medial_axis(binary, return_distance=True, rng=0)     # rng: medial_axis breaks ties at random
-    area = binary.sum() / scale ** 2
+    skel, dist = medial_axis(
+        binary, return_distance=True, rng=0
+    )  # rng: medial_axis breaks ties at random
+    area = binary.sum() / scale**2
     links = (skel[:, :-1] & skel[:, 1:]).sum() + (skel[:-1] & skel[1:]).sum()
     diag = (skel[:-1, :-1] & skel[1:, 1:]).sum() + (skel[:-1, 1:] & skel[1:, :-1]).sum()
     length = (links + np.sqrt(2) * diag) / scale
@@ -122,141 +199,340 @@ def _morphometry_one(img: np.ndarray, scale: int = 4) -> list:
     yc, xc = y.mean(), x.mean()
     mu11, mu02 = ((x - xc) * (y - yc)).sum(), ((y - yc) ** 2).sum()
     shear = -mu11 / mu02 if mu02 > 0 else 0.0
-    xs = x + shear * (y - yc)                        # upright: remove the slant
+    xs = x + shear * (y - yc)  # upright: remove the slant
     width = np.subtract(*np.quantile(xs, [0.98, 0.02])) / scale
     height = np.subtract(*np.quantile(y, [0.98, 0.02])) / scale
     return [thickness, float(np.arctan(shear)), width, height, area, length]
 
+
 def morphometry(images: torch.Tensor) -> torch.Tensor:
-    "Morpho-MNIST attributes `(N, 6)` in the order of `MORPHO_ATTRIBUTES` for greyscale digits `(N, 1, H, W)` or `(N, H, W)`."
+    """Morpho-MNIST attributes `(N, 6)` in the order of `MORPHO_ATTRIBUTES` for greyscale digits
+    `(N, 1, H, W)` or `(N, H, W)`."""
     check_tensor(images, 'images')
-    if images.dim() == 4 and images.shape[1] == 1: images = images[:, 0]
-    if images.dim() != 3: raise ValueError(f"`images` must be greyscale digits (N, 1, H, W) or (N, H, W), got shape {tuple(images.shape)}")
+    if images.dim() == 4 and images.shape[1] == 1:
+        images = images[:, 0]
+    if images.dim() != 3:
+        raise ValueError(
+            f"`images` must be greyscale digits (N, 1, H, W) or (N, H, W), got shape {tuple(images.shape)}"
+        )
     return torch.tensor([_morphometry_one(im) for im in images.numpy()], dtype=torch.float32)
 
 # %% ../nbs/21_relative_attributes.ipynb #cc55b9ec
 def cached_morphometry(images: torch.Tensor, path) -> torch.Tensor:
-    "`morphometry(images)`, read from the `.npz` file `path` when it holds the measurements of exactly these images, else computed and written there."
+    """`morphometry(images)`, read from the `.npz` file `path` when it holds the measurements of
+    exactly these images, else computed and written there."""
     path = Path(path)
     key = hashlib.sha1(images.contiguous().numpy().tobytes()).hexdigest()
     if path.is_file():
         try:
             with np.load(path) as z:
-                if str(z['images_sha1']) == key: return torch.from_numpy(z['attributes'])
-        except Exception as e: print(f'cached_morphometry: ignoring unreadable {path} ({type(e).__name__}: {e})')
+                if str(z['images_sha1']) == key:
+                    return torch.from_numpy(z['attributes'])
+        except Exception as e:
+            print(f'cached_morphometry: ignoring unreadable {path} ({type(e).__name__}: {e})')
     with multiprocessing.get_context('fork').Pool(max(1, min(4, os.cpu_count() or 1))) as pool:
         chunks = pool.map(morphometry, images.split(250))
     out = torch.cat(chunks)
-    atomic_write(path, lambda tmp: np.savez(tmp, attributes=out.numpy(), images_sha1=key, names=np.array(MORPHO_ATTRIBUTES)), suffix='.npz')
+    atomic_write(
+        path,
+        lambda tmp: np.savez(
+            tmp, attributes=out.numpy(), images_sha1=key, names=np.array(MORPHO_ATTRIBUTES)
+        ),
+        suffix='.npz',
+    )
     return out
 
 # %% ../nbs/21_relative_attributes.ipynb #31845844
 def category_levels(values: torch.Tensor, labels: torch.Tensor, n_levels: int = 5) -> torch.Tensor:
-    "Category-level strength `(N,)`: classes ranked by their median `values`, the ranks cut into `n_levels` levels (ties by construction)."
+    """Category-level strength `(N,)`: classes ranked by their median `values`, the ranks cut into
+    `n_levels` levels (ties by construction)."""
     classes = torch.unique(labels)
     med = torch.stack([values[labels == c].median() for c in classes])
-    rank = torch.empty_like(classes); rank[med.argsort()] = torch.arange(len(classes))
+    rank = torch.empty_like(classes)
+    rank[med.argsort()] = torch.arange(len(classes))
     level_of_class = rank * n_levels // len(classes)
     return level_of_class[torch.searchsorted(classes, labels)]
 
 # %% ../nbs/21_relative_attributes.ipynb #2d1b848b
-_T1 = {(4, 'naive'): (.859, .893, .062), (4, 'sinkhorn'): (.884, .906, .019), (8, 'naive'): (.774, .832, .1), (8, 'sinkhorn'): (.963, .973, .022)}
+_T1 = {
+    (4, 'naive'): (0.859, 0.893, 0.062),
+    (4, 'sinkhorn'): (0.884, 0.906, 0.019),
+    (8, 'naive'): (0.774, 0.832, 0.1),
+    (8, 'sinkhorn'): (0.963, 0.973, 0.022),
+}
 _KEYS = ['attribute', 'model', 'l']
-_VALIDATED_TITLE = ('Every head at its learning rate chosen on validation: test metrics over the seeds '
-                    'at that rate, collapsed runs at that rate and at every rate')
-_GRID_TITLE = ('Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
-               'metrics, over the seeds run at that rate')
+_VALIDATED_TITLE = (
+    'Every head at its learning rate chosen on validation: test metrics over the seeds '
+    'at that rate, collapsed runs at that rate and at every rate'
+)
+_GRID_TITLE = (
+    'Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
+    'metrics, over the seeds run at that rate'
+)
 DEEPPERMNET_ATTRIBUTES = Experiment(
-    'deeppermnet-attributes', notebook='21_relative_attributes.ipynb',
+    'deeppermnet-attributes',
+    notebook='21_relative_attributes.ipynb',
     summary='Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes (naive vs Sinkhorn, pairwise baseline, ties)',
-    run_defaults=dict(attributes='thickness,width', l=8, epochs=2, steps_per_epoch=80, n_test=1000, seeds='0,1,2', stability_lengths='',
-                      parts='table1,pairwise,ties',
-                      lrs='1e-3,3e-4,1e-4', n_val=300),
-    tables=[Table(_KEYS, ['kendall_tau', 'hamming', 'l1_norm_error'], 'Naive vs Sinkhorn (Table 1 analogue)', dict(table='table1'), digits=3),
-            Table(_KEYS, ['pairwise_accuracy'], 'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
-                  dict(table=('pairwise', 'table1'), model=('sinkhorn l=2', 'sinkhorn', 'equivariant', 'value regressor')), digits=3),
-            Table(_KEYS, ['kendall_tau', 'pairwise_accuracy'], 'Strict-order vs tie-aware training on category-level strengths (tie-aware metrics)',
-                  dict(table='ties'), digits=3),
-            Table(_KEYS, ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
-                  'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
-                  dict(table='stability'), digits=3),
-            Table(_KEYS + ['lr', 'collapsed', 'collapsed per lr'],
-                  ['kendall_tau', 'pairwise_accuracy'], _VALIDATED_TITLE, dict(table='validated'), digits=3),
-            Table(_KEYS + ['lr'], ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
-                  _GRID_TITLE, dict(table='lr grid'), digits=3)],
-    references=[Reference(m, v, 'Santa Cruz et al. 2017, Table 1, PubFig', DEEPPERMNET_PAPER, match=dict(table='table1', l=l, model=head))
-                for (l, head), vals in _T1.items() for m, v in zip(['kendall_tau', 'hamming', 'l1_norm_error'], vals)],
+    run_defaults=dict(
+        attributes='thickness,width',
+        l=8,
+        epochs=2,
+        steps_per_epoch=80,
+        n_test=1000,
+        seeds='0,1,2',
+        stability_lengths='',
+        parts='table1,pairwise,ties',
+        lrs='1e-3,3e-4,1e-4',
+        n_val=300,
+    ),
+    tables=[
+        Table(
+            _KEYS,
+            ['kendall_tau', 'hamming', 'l1_norm_error'],
+            'Naive vs Sinkhorn (Table 1 analogue)',
+            dict(table='table1'),
+            digits=3,
+        ),
+        Table(
+            _KEYS,
+            ['pairwise_accuracy'],
+            'Pairwise accuracy over every pair of the test sequences (Tables 2-3 analogue)',
+            dict(
+                table=('pairwise', 'table1'),
+                model=('sinkhorn l=2', 'sinkhorn', 'equivariant', 'value regressor'),
+            ),
+            digits=3,
+        ),
+        Table(
+            _KEYS,
+            ['kendall_tau', 'pairwise_accuracy'],
+            'Strict-order vs tie-aware training on category-level strengths (tie-aware metrics)',
+            dict(table='ties'),
+            digits=3,
+        ),
+        Table(
+            _KEYS,
+            ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
+            'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
+            dict(table='stability'),
+            digits=3,
+        ),
+        Table(
+            _KEYS + ['lr', 'collapsed', 'collapsed per lr'],
+            ['kendall_tau', 'pairwise_accuracy'],
+            _VALIDATED_TITLE,
+            dict(table='validated'),
+            digits=3,
+        ),
+        Table(
+            _KEYS + ['lr'],
+            ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
+            _GRID_TITLE,
+            dict(table='lr grid'),
+            digits=3,
+        ),
+    ],
+    references=[
+        Reference(
+            m,
+            v,
+            'Santa Cruz et al. 2017, Table 1, PubFig',
+            DEEPPERMNET_PAPER,
+            match=dict(table='table1', l=l, model=head),
+        )
+        for (l, head), vals in _T1.items()
+        for m, v in zip(['kendall_tau', 'hamming', 'l1_norm_error'], vals)
+    ],
     results='results/deeppermnet_attributes/morpho_l8',
-    derive=lambda rows: validated_summary(rows))     # the compact table's rows (function below)
+    derive=lambda rows: validated_summary(rows),
+)  # the compact table's rows (function below)
 
 # %% ../nbs/21_relative_attributes.ipynb #023d967a
 def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
-    "Every pair (i < j) of each sequence as an l = 2 input `(n·l(l-1)/2, 2, ...)`, with the pair's true order as a permutation `(…, 2)`."
+    """Every pair (i < j) of each sequence as an l = 2 input `(n·l(l-1)/2, 2, ...)`, with the pair's
+    true order as a permutation `(…, 2)`."""
     l = scrambled.shape[1]
     i, j = torch.triu_indices(l, l, 1)
     pairs = torch.stack([scrambled[:, i], scrambled[:, j]], 2).flatten(0, 1)
-    first_is_later = (perm[:, i] > perm[:, j]).flatten().long()          # original position of item i after that of item j
+    first_is_later = (
+        (perm[:, i] > perm[:, j]).flatten().long()
+    )  # original position of item i after that of item j
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
 # %% ../nbs/21_relative_attributes.ipynb #93d6d00b
-def attribute_run(train_x, train_lv, test_scrambled, test_perm, l, head, seed, epochs, steps_per_epoch, lr_step=0, fc6_dim=64, fc7_dim=256,
-                  test_groups=None, ties=False, eval_pairs=False, stability=None, save=None, batch_size=32, curve=None,
-                  lr=1e-3) -> dict:
+def attribute_run(
+    train_x,
+    train_lv,
+    test_scrambled,
+    test_perm,
+    l,
+    head,
+    seed,
+    epochs,
+    steps_per_epoch,
+    lr_step=0,
+    fc6_dim=64,
+    fc7_dim=256,
+    test_groups=None,
+    ties=False,
+    eval_pairs=False,
+    stability=None,
+    save=None,
+    batch_size=32,
+    curve=None,
+    lr=1e-3,
+) -> dict:
     """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
     or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights; `lr`: Adam's.
     `curve`: `(scrambled, perm)` test sequences scored (pairwise accuracy) after every epoch; the result then holds `curve`, `[step, accuracy]` per epoch."""
     seed_everything(seed)
-    model = build_deeppermnet(dict(branch='small_cnn', branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim), l=l, fc7_dim=fc7_dim, head=head))
+    model = build_deeppermnet(
+        dict(
+            branch='small_cnn',
+            branch_kw=dict(in_channels=train_x.shape[1], fc6_dim=fc6_dim),
+            l=l,
+            fc7_dim=fc7_dim,
+            head=head,
+        )
+    )
     points = []
-    def score(m, scrambled, perm):                        # pairwise accuracy on sequences (on their pairs for l = 2)
-        if not eval_pairs: return evaluate_deeppermnet(m, scrambled, perm)['pairwise_accuracy']
-        return evaluate_deeppermnet(m, *pair_inputs(scrambled, perm))['hamming']   # for l = 2, a correct pair = a correct permutation
-    def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
-    hist = train_deeppermnet(model, train_x, train_lv, epochs, steps_per_epoch=steps_per_epoch, batch_size=batch_size, lr=lr, lr_step=lr_step, ties=ties,
-                             generator=torch.Generator().manual_seed(seed), progress=False, epoch_end=epoch_end if curve is not None else None)
+
+    def score(m, scrambled, perm):  # pairwise accuracy on sequences (on their pairs for l = 2)
+        if not eval_pairs:
+            return evaluate_deeppermnet(m, scrambled, perm)['pairwise_accuracy']
+        return evaluate_deeppermnet(m, *pair_inputs(scrambled, perm))[
+            'hamming'
+        ]  # for l = 2, a correct pair = a correct permutation
+
+    def epoch_end(epoch, m):
+        points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
+
+    hist = train_deeppermnet(
+        model,
+        train_x,
+        train_lv,
+        epochs,
+        steps_per_epoch=steps_per_epoch,
+        batch_size=batch_size,
+        lr=lr,
+        lr_step=lr_step,
+        ties=ties,
+        generator=torch.Generator().manual_seed(seed),
+        progress=False,
+        epoch_end=epoch_end if curve is not None else None,
+    )
     extra = dict(curve=points) if curve is not None else {}
-    if save is not None:                                  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
-        save_deeppermnet(save, model, dict(head=head, seed=seed, epochs=epochs, steps_per_epoch=steps_per_epoch, lr_step=lr_step,
-                                                    lr=lr), overwrite=True, half=True)
+    if (
+        save is not None
+    ):  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
+        save_deeppermnet(
+            save,
+            model,
+            dict(
+                head=head,
+                seed=seed,
+                epochs=epochs,
+                steps_per_epoch=steps_per_epoch,
+                lr_step=lr_step,
+                lr=lr,
+            ),
+            overwrite=True,
+            half=True,
+        )
     if stability is not None:
-        st = permutation_stability(model, stability, n_perms=50, generator=torch.Generator().manual_seed(seed))
-        return dict(kendall_tau=st['kendall_tau'].mean().item(), kt_spread=st['kendall_tau'].std(1).mean().item(),
-                    hamming=st['hamming'].mean().item(), hs_spread=st['hamming'].std(1).mean().item(), n_scrambles=st['kendall_tau'].shape[1],
-                    seconds=hist['seconds'])
-    if eval_pairs: return dict(pairwise_accuracy=score(model, test_scrambled, test_perm), seconds=hist['seconds'], **extra)
-    return {**evaluate_deeppermnet(model, test_scrambled, test_perm, groups=test_groups), 'seconds': hist['seconds'], **extra}
+        st = permutation_stability(
+            model, stability, n_perms=50, generator=torch.Generator().manual_seed(seed)
+        )
+        return dict(
+            kendall_tau=st['kendall_tau'].mean().item(),
+            kt_spread=st['kendall_tau'].std(1).mean().item(),
+            hamming=st['hamming'].mean().item(),
+            hs_spread=st['hamming'].std(1).mean().item(),
+            n_scrambles=st['kendall_tau'].shape[1],
+            seconds=hist['seconds'],
+        )
+    if eval_pairs:
+        return dict(
+            pairwise_accuracy=score(model, test_scrambled, test_perm),
+            seconds=hist['seconds'],
+            **extra,
+        )
+    return {
+        **evaluate_deeppermnet(model, test_scrambled, test_perm, groups=test_groups),
+        'seconds': hist['seconds'],
+        **extra,
+    }
 
 # %% ../nbs/21_relative_attributes.ipynb #c0ffee21
-def value_regressor_run(train_x, train_values, test_scrambled, test_perm, seed, epochs, steps_per_epoch, l=8, lr_step=0, fc6_dim=64,
-                        batch_size=32, curve=None) -> dict:
+def value_regressor_run(
+    train_x,
+    train_values,
+    test_scrambled,
+    test_perm,
+    seed,
+    epochs,
+    steps_per_epoch,
+    l=8,
+    lr_step=0,
+    fc6_dim=64,
+    batch_size=32,
+    curve=None,
+) -> dict:
     """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with one linear output, trained on the measured
     `train_values` `(N,)` (mean squared error on the standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
     batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy
     (and, given `curve` test sequences `(scrambled, perm)`, their pairwise accuracy after every epoch, as `attribute_run`)."""
     check_tensor(train_values, 'train_values')
     if train_values.shape != train_x.shape[:1]:
-        raise ValueError(f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}")
+        raise ValueError(
+            f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}"
+        )
     seed_everything(seed)
     model = torch.nn.Sequential(SmallCNN(train_x.shape[1], fc6_dim), torch.nn.Linear(fc6_dim, 1))
     y = (train_values - train_values.mean()) / train_values.std()
     g = torch.Generator().manual_seed(seed)
+
     def batches(epoch):
-        for _ in range(steps_per_epoch): yield torch.randint(len(y), (batch_size * l,), generator=g)
+        for _ in range(steps_per_epoch):
+            yield torch.randint(len(y), (batch_size * l,), generator=g)
+
     def step(model, idx):
         dev = next(model.parameters()).device
         return torch.nn.functional.mse_loss(model(train_x[idx].to(dev)).squeeze(-1), y[idx].to(dev))
+
     def score(model, scrambled, perm):
         model.eval()
         dev = next(model.parameters()).device
         with torch.no_grad():
-            s = torch.cat([model(x.to(dev)).squeeze(-1).cpu() for x in scrambled.flatten(0, 1).split(1024)]).view(perm.shape)
-        pred = ranks(s)                                  # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
+            s = torch.cat(
+                [model(x.to(dev)).squeeze(-1).cpu() for x in scrambled.flatten(0, 1).split(1024)]
+            ).view(perm.shape)
+        pred = ranks(
+            s
+        )  # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
         return pairwise_accuracy(pred, perm).item()
+
     points = []
-    def epoch_end(epoch, m): points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
-    hist = fit(model, step, batches, epochs, lr_step=lr_step, progress=False, desc='value regressor', generators=[g],
-               epoch_end=epoch_end if curve is not None else None)
-    return dict(pairwise_accuracy=score(model, test_scrambled, test_perm), seconds=hist['seconds'], **(dict(curve=points) if curve is not None else {}))
+
+    def epoch_end(epoch, m):
+        points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
+
+    hist = fit(
+        model,
+        step,
+        batches,
+        epochs,
+        lr_step=lr_step,
+        progress=False,
+        desc='value regressor',
+        generators=[g],
+        epoch_end=epoch_end if curve is not None else None,
+    )
+    return dict(
+        pairwise_accuracy=score(model, test_scrambled, test_perm),
+        seconds=hist['seconds'],
+        **(dict(curve=points) if curve is not None else {}),
+    )
 
 # %% ../nbs/21_relative_attributes.ipynb #e8497142
 def parse_lrs(lrs) -> list:
@@ -264,14 +540,18 @@ def parse_lrs(lrs) -> list:
     text = isinstance(lrs, (str, int, float))
     items = [s.strip() for s in str(lrs).split(',') if s.strip()] if text else list(lrs)
     if not items:
-        raise ValueError(f"`lrs` must name at least one learning rate (e.g. '1e-3,3e-4'), "
-                         f"got {lrs!r}")
-    try: grid = [float(v) for v in items]
+        raise ValueError(
+            f"`lrs` must name at least one learning rate (e.g. '1e-3,3e-4'), got {lrs!r}"
+        )
+    try:
+        grid = [float(v) for v in items]
     except (TypeError, ValueError):
         raise ValueError(f"`lrs` must be numbers separated by commas, got {lrs!r}") from None
     for v in grid:
-        if not v > 0: raise ValueError(f"`lrs` must hold learning rates > 0, got {v} in {lrs!r}")
+        if not v > 0:
+            raise ValueError(f"`lrs` must hold learning rates > 0, got {v} in {lrs!r}")
     return list(dict.fromkeys(grid))
+
 
 def head_seeds(spec, heads, seeds) -> dict:
     "Per head of `heads`, its seeds: the first n of `seeds` for `head:n` in `spec`, else all."
@@ -280,17 +560,22 @@ def head_seeds(spec, heads, seeds) -> dict:
         head, _, n = (part.strip() for part in item.partition(':'))
         check_choice(head, 'head_seeds', tuple(heads))
         if not n.isdigit() or not 1 <= int(n) <= len(seeds):
-            raise ValueError(f"`head_seeds` takes head:n with n from 1 to {len(seeds)} (the number "
-                             f"of seeds), got {item!r}")
+            raise ValueError(
+                f"`head_seeds` takes head:n with n from 1 to {len(seeds)} (the number "
+                f"of seeds), got {item!r}"
+            )
         counts[head] = int(n)
-    return {h: list(seeds)[:counts.get(h, len(seeds))] for h in heads}
+    return {h: list(seeds)[: counts.get(h, len(seeds))] for h in heads}
+
 
 def check_validation_size(n_val, batch_size: int = 32, name: str = 'n_val') -> int:
     "`n_val` validation sequences as an int, at least one training batch (`batch_size` sequences)."
     n = check_int(n_val, name)
-    if n < batch_size:                                 # fewer: the choice of rate rests on noise
-        raise ValueError(f"`{name}` must be at least one batch of {batch_size} sequences "
-                         f"(the validation score chooses the learning rate), got {n}")
+    if n < batch_size:  # fewer: the choice of rate rests on noise
+        raise ValueError(
+            f"`{name}` must be at least one batch of {batch_size} sequences "
+            f"(the validation score chooses the learning rate), got {n}"
+        )
     return n
 
 # %% ../nbs/21_relative_attributes.ipynb #55c1752d
@@ -299,9 +584,11 @@ def validation_digits(n_train: int, val_digits: int, l: int = 8) -> tuple:
     n_train = check_int(n_train, 'n_train', low=2)
     val_digits = check_int(val_digits, 'val_digits', low=l)
     if val_digits > n_train // 2:
-        raise ValueError(f"`val_digits` must leave at least half of the {n_train} training digits "
-                         f"for training, got {val_digits}")
-    order = torch.randperm(n_train, generator=torch.Generator().manual_seed(0))   # one split
+        raise ValueError(
+            f"`val_digits` must leave at least half of the {n_train} training digits "
+            f"for training, got {val_digits}"
+        )
+    order = torch.randperm(n_train, generator=torch.Generator().manual_seed(0))  # one split
     return order[val_digits:].sort().values, order[:val_digits].sort().values
 
 # %% ../nbs/21_relative_attributes.ipynb #16c5d5d7
@@ -310,15 +597,20 @@ def _collapse_flags(runs: list, gap: float) -> list:
     final = [r['final_val_pairwise_accuracy'] for r in runs]
     return [v < float(np.median(final)) - gap for v in final]
 
+
 def _choose_lr(runs: list, grid: list, seeds: list) -> float:
     "The rate of `grid` of the best mean validation pairwise accuracy on `seeds` (first on a tie)."
+
     def score(lr):
         mine = [r for r in runs if r['lr'] == lr and r['seed'] in seeds]
         return np.mean([r['val_pairwise_accuracy'] for r in mine])
+
     return max(grid, key=lambda lr: (score(lr), -grid.index(lr)))
 
-def validated_heads(train, seeds: dict, lrs, select_seeds: int = 0, collapse_gap: float = 0.05,
-                    log=None) -> tuple:
+
+def validated_heads(
+    train, seeds: dict, lrs, select_seeds: int = 0, collapse_gap: float = 0.05, log=None
+) -> tuple:
     """Each head of `seeds` (`{head: [seed, ...]}`) trained by `train(head, lr, seed)` at every rate
     of `lrs` on its first `select_seeds` seeds (0: all); the rate of the best mean validation
     pairwise accuracy is chosen and trained on the other seeds. Returns `(rows, curves)`: rows of
@@ -335,28 +627,42 @@ def validated_heads(train, seeds: dict, lrs, select_seeds: int = 0, collapse_gap
         runs += [dict(model=head, lr=best, seed=s, **train(head, best, s)) for s in rest]
         for run, collapsed in zip(runs, _collapse_flags(runs, collapse_gap)):
             curve = run.pop('curve')
-            curves.append(dict(model=head, lr=run['lr'], seed=run['seed'], collapsed=collapsed,
-                               curve=curve))
+            curves.append(
+                dict(model=head, lr=run['lr'], seed=run['seed'], collapsed=collapsed, curve=curve)
+            )
             rows.append(dict(run, table='lr grid', selected=run['lr'] == best, collapsed=collapsed))
         for lr in grid:
             flags = [c['collapsed'] for c in curves if c['model'] == head and c['lr'] == lr]
-            rows.append(dict(table='collapse', model=head, lr=lr, collapsed=sum(flags),
-                             seeds=len(flags), selected=lr == best))
-        if log: log(f"{head}: learning rate {best:g} chosen on seeds {chosen_on}")
+            rows.append(
+                dict(
+                    table='collapse',
+                    model=head,
+                    lr=lr,
+                    collapsed=sum(flags),
+                    seeds=len(flags),
+                    selected=lr == best,
+                )
+            )
+        if log:
+            log(f"{head}: learning rate {best:g} chosen on seeds {chosen_on}")
     return rows, curves
 
 # %% ../nbs/21_relative_attributes.ipynb #ba200ebc
 _LENGTH_KEYS = ('attribute', 'l', 'length')
 
+
 def _collapse_text(runs: list) -> str:
     "Collapsed runs of how many, e.g. '1 of 5'."
     return f"{sum(r['collapsed'] for r in runs)} of {len(runs)}"
 
+
 def _per_rate_text(runs: list) -> str:
     "The collapsed runs at every rate, e.g. '0.001: 1 of 2, 0.0003: 0 of 5'."
     rates = sorted({r['lr'] for r in runs}, reverse=True)
-    return ', '.join(f'{lr:g}: ' + _collapse_text([r for r in runs if r['lr'] == lr])
-                     for lr in rates)
+    return ', '.join(
+        f'{lr:g}: ' + _collapse_text([r for r in runs if r['lr'] == lr]) for lr in rates
+    )
+
 
 def validated_summary(rows: list) -> list:
     """Rows of `table='validated'` from the `lr grid` rows: per seed at the chosen rate, its test
@@ -369,20 +675,28 @@ def validated_summary(rows: list) -> list:
     for runs in groups.values():
         chosen = [r for r in runs if r['selected']]
         same = {k: chosen[0][k] for k in ('experiment', 'run', *_LENGTH_KEYS) if k in chosen[0]}
-        same.update({'table': 'validated', 'collapsed': _collapse_text(chosen),
-                     'collapsed per lr': _per_rate_text(runs)})
+        same.update(
+            {
+                'table': 'validated',
+                'collapsed': _collapse_text(chosen),
+                'collapsed per lr': _per_rate_text(runs),
+            }
+        )
         metrics = ('model', 'lr', 'seed', 'kendall_tau', 'pairwise_accuracy')
         out += [dict(same, **{k: r[k] for k in metrics}) for r in chosen]
     return out
+
 
 def validated_table(exp: Experiment, rows: list) -> str:
     "The compact markdown table of the validated heads among `rows` (result rows of `exp`)."
     table = next(t for t in exp.tables if t.where.get('table') == 'validated')
     return render_table(exp, validated_summary(rows), table)
 
+
 def collapse_figure(curves: list, title: str = ''):
     "Per head, the validation curve of each run in `curves` (`curves.json`), collapsed dashed."
     import matplotlib.pyplot as plt
+
     heads = list(dict.fromkeys(c['model'] for c in curves))
     rates = sorted({c['lr'] for c in curves}, reverse=True)
     size = (3.6 * len(heads), 3)
@@ -398,9 +712,11 @@ def collapse_figure(curves: list, title: str = ''):
         ax.set_xlabel('training step')
         ax.grid(alpha=0.3)
     axs[0, 0].set_ylabel('validation pairwise accuracy')
-    for k, lr in enumerate(rates): axs[0, -1].plot([], [], color=f'C{k}', label=f'lr {lr:g}')
+    for k, lr in enumerate(rates):
+        axs[0, -1].plot([], [], color=f'C{k}', label=f'lr {lr:g}')
     axs[0, -1].plot([], [], 'k--', label='collapsed')
     axs[0, -1].legend(fontsize=7)
-    if title: fig.suptitle(title, fontsize=9)
+    if title:
+        fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     return fig

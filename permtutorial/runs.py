@@ -11,7 +11,17 @@ __all__ = ['RESUME_MAY_CHANGE', 'experiment_notebook', 'experiment_params', 'par
 # %% ../nbs/40_runs.ipynb #9854c089
 import argparse, ast, csv, io, json, logging, os, socket, sys, time
 from pathlib import Path
-from .experiment import Experiment, experiments, get_experiment, find_repo, collect_rows, render_table, write_json, RunFailed, RunLock
+from permtutorial.experiment import (
+    Experiment,
+    experiments,
+    get_experiment,
+    find_repo,
+    collect_rows,
+    render_table,
+    write_json,
+    RunFailed,
+    RunLock,
+)
 
 # %% ../nbs/40_runs.ipynb #47e65fb1
 def experiment_notebook(exp: Experiment) -> Path:
@@ -21,233 +31,426 @@ def experiment_notebook(exp: Experiment) -> Path:
 
 # %% ../nbs/40_runs.ipynb #82a033cd
 def experiment_params(name: str) -> dict:
-    "The parameters of experiment `name` as papermill reads them: `{param: {'default': ..., 'help': ...}}`."
+    """The parameters of experiment `name` as papermill reads them: `{param: {'default': ...,
+    'help': ...}}`."""
     import papermill as pm
+
     return pm.inspect_notebook(str(experiment_notebook(get_experiment(name))))
 
 # %% ../nbs/40_runs.ipynb #b5088dc8
 _TRUE, _FALSE = {'true', '1', 'yes', 'y', 'on'}, {'false', '0', 'no', 'n', 'off'}
 
+
 def parse_param(name: str, value, default: str):
-    "`value` (text from the command line, or a Python value) typed like the notebook's `default` (its source text)."
-    try: proto = ast.literal_eval(default)
-    except (ValueError, SyntaxError): proto = None
+    """`value` (text from the command line, or a Python value) typed like the notebook's `default`
+    (its source text)."""
+    try:
+        proto = ast.literal_eval(default)
+    except (ValueError, SyntaxError):
+        proto = None
     text = value if isinstance(value, str) else None
-    def bad(kind): return ValueError(f"parameter `{name}` must be {kind}, got {value!r}")
+
+    def bad(kind):
+        return ValueError(f"parameter `{name}` must be {kind}, got {value!r}")
+
     if isinstance(proto, bool):
-        if isinstance(value, bool): return value
-        if text is not None and text.strip().lower() in _TRUE | _FALSE: return text.strip().lower() in _TRUE
+        if isinstance(value, bool):
+            return value
+        if text is not None and text.strip().lower() in _TRUE | _FALSE:
+            return text.strip().lower() in _TRUE
         raise bad('a boolean (true/false, 1/0, yes/no)')
     if isinstance(proto, int):
-        if isinstance(value, int) and not isinstance(value, bool): return value
-        try: return int(text.strip())
-        except (AttributeError, ValueError): raise bad('an integer') from None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        try:
+            return int(text.strip())
+        except (AttributeError, ValueError):
+            raise bad('an integer') from None
     if isinstance(proto, float):
-        if isinstance(value, (int, float)) and not isinstance(value, bool): return float(value)
-        try: return float(text.strip())
-        except (AttributeError, ValueError): raise bad('a number') from None
-    if isinstance(proto, str): return value if text is not None else str(value)
-    if text is None: return value
-    try: return ast.literal_eval(text)
-    except (ValueError, SyntaxError): return text
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        try:
+            return float(text.strip())
+        except (AttributeError, ValueError):
+            raise bad('a number') from None
+    if isinstance(proto, str):
+        return value if text is not None else str(value)
+    if text is None:
+        return value
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
 
 # %% ../nbs/40_runs.ipynb #9fe2c259
 def run_parameters(name: str, overrides: dict) -> dict:
-    "The typed parameters a run of `name` gets: run defaults, then `overrides`, each checked against the notebook's parameters."
+    """The typed parameters a run of `name` gets: run defaults, then `overrides`, each checked
+    against the notebook's parameters."""
     known, exp = experiment_params(name), get_experiment(name)
     unknown = sorted(set(overrides) - set(known))
     if unknown:
-        raise ValueError(f"experiment {exp.name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}")
-    return {k: parse_param(k, v, known[k]['default']) for k, v in {**exp.run_defaults, **overrides}.items() if k in known}
+        raise ValueError(
+            f"experiment {exp.name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}"
+        )
+    return {
+        k: parse_param(k, v, known[k]['default'])
+        for k, v in {**exp.run_defaults, **overrides}.items()
+        if k in known
+    }
 
 # %% ../nbs/40_runs.ipynb #8c5ba0f2
 def _read_params(out: Path) -> dict:
     p = out / 'params.json'
-    try: stored = json.loads(p.read_text())
-    except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{p} is not readable ({e}); the run cannot be resumed from it") from None
+    try:
+        stored = json.loads(p.read_text())
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"{p} is not readable ({e}); the run cannot be resumed from it") from None
     if not isinstance(stored, dict):
-        raise ValueError(f"{p} holds {json.dumps(stored)[:60]}, not a run's parameters "
-                         "({name: value}); the run cannot be resumed from it")
+        raise ValueError(
+            f"{p} holds {json.dumps(stored)[:60]}, not a run's parameters "
+            "({name: value}); the run cannot be resumed from it"
+        )
     return stored
 
-def _not_kernel_died(record) -> bool: return 'Kernel died' not in record.getMessage()   # run_experiment says it, with the command that resumes
-for _log in ('papermill', 'asyncio'): logging.getLogger(_log).addFilter(_not_kernel_died)   # asyncio: the cell's task, never retrieved after Ctrl-C
 
-RESUME_MAY_CHANGE = ('device',)     # parameters a resumed run may change: where it runs, not what it computes
+def _not_kernel_died(record) -> bool:
+    return (
+        'Kernel died' not in record.getMessage()
+    )  # run_experiment says it, with the command that resumes
+
+
+for _log in ('papermill', 'asyncio'):
+    logging.getLogger(_log).addFilter(
+        _not_kernel_died
+    )  # asyncio: the cell's task, never retrieved after Ctrl-C
+
+RESUME_MAY_CHANGE = (
+    'device',
+)  # parameters a resumed run may change: where it runs, not what it computes
+
 
 def _notebook_default(name: str, k: str):
-    "The default of parameter `k` in experiment `name`'s notebook, as a value (its source text where that is not a literal)."
+    """The default of parameter `k` in experiment `name`'s notebook, as a value (its source text
+    where that is not a literal)."""
     d = experiment_params(name)[k]['default']
-    try: return ast.literal_eval(d)
-    except (ValueError, SyntaxError): return d
+    try:
+        return ast.literal_eval(d)
+    except (ValueError, SyntaxError):
+        return d
 
-def run_experiment(name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True) -> Path:
-    "Execute experiment `name` with papermill into the run folder `out` (default `runs/<name>-<time>`); returns the folder."
+
+def run_experiment(
+    name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True
+) -> Path:
+    """Execute experiment `name` with papermill into the run folder `out` (default
+    `runs/<name>-<time>`); returns the folder."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
-    if out is not None and not str(out).strip():         # `--out $UNSET`: not the default folder
-        raise ValueError("--out is empty (an unset shell variable?); name the run folder, "
-                         "or leave --out out for runs/EXPERIMENT-TIME")
-    if 'out_dir' in (overrides or {}):                    # the notebook's out_dir is the run folder
-        raise ValueError("the run folder is set with --out, not with -p out_dir "
-                         f"(got out_dir = {overrides['out_dir']!r})")
+
+    if out is not None and not str(out).strip():  # `--out $UNSET`: not the default folder
+        raise ValueError(
+            "--out is empty (an unset shell variable?); name the run folder, "
+            "or leave --out out for runs/EXPERIMENT-TIME"
+        )
+    if 'out_dir' in (overrides or {}):  # the notebook's out_dir is the run folder
+        raise ValueError(
+            "the run folder is set with --out, not with -p out_dir "
+            f"(got out_dir = {overrides['out_dir']!r})"
+        )
     exp, stamp = get_experiment(name), time.strftime('%Y%m%d-%H%M%S')
     out = Path(out or Path('runs') / f"{exp.name}-{stamp}").resolve()
     stored = {}
     if resume:
-        if not out.is_dir(): raise FileNotFoundError(f"no run folder {out} to resume")
-        if (out / 'metrics.json').exists(): raise FileExistsError(f"run folder {out} already finished (it has metrics.json); nothing to resume")
-        if not (out / 'params.json').exists():           # someone's own folder: refused untouched
-            raise FileNotFoundError(f"{out} is not a run folder (it has no params.json): "
-                                    "--resume continues a run that `permtutorial run` started; "
-                                    "use another --out")
+        if not out.is_dir():
+            raise FileNotFoundError(f"no run folder {out} to resume")
+        if (out / 'metrics.json').exists():
+            raise FileExistsError(
+                f"run folder {out} already finished (it has metrics.json); nothing to resume"
+            )
+        if not (out / 'params.json').exists():  # someone's own folder: refused untouched
+            raise FileNotFoundError(
+                f"{out} is not a run folder (it has no params.json): "
+                "--resume continues a run that `permtutorial run` started; "
+                "use another --out"
+            )
         stored = _read_params(out)
         if get_experiment(stored.get('experiment', exp.name)) is not exp:
-            raise ValueError(f"run folder {out} holds a run of {stored['experiment']!r}, "
-                             f"not of {exp.name!r}")
+            raise ValueError(
+                f"run folder {out} holds a run of {stored['experiment']!r}, not of {exp.name!r}"
+            )
     elif out.exists():
-        raise FileExistsError(f"run folder {out} exists; choose another --out, or pass --resume to continue that run")
+        raise FileExistsError(
+            f"run folder {out} exists; choose another --out, or pass --resume to continue that run"
+        )
     base = {k: v for k, v in stored.items() if k not in ('experiment', 'out_dir')}
-    try: run_parameters(exp.name, {k: v for k, v in base.items() if k not in (overrides or {})})
-    except ValueError as e:                               # a stored value: say where it came from
-        raise ValueError(f"{out / 'params.json'} (the run's stored parameters): {e}; "
-                         "fix the file, or start a new run with another --out") from None
-    params = run_parameters(exp.name, {**base, **(overrides or {})})      # typed and checked before anything is written
-    started = {k: base[k] if k in base else _notebook_default(exp.name, k) for k in params}   # a parameter not stored had its default
-    changed = sorted(k for k in params if params[k] != started[k] and k not in RESUME_MAY_CHANGE + tuple(exp.resume_may_change))
-    if resume and changed and (out / 'checkpoint.pt').exists():        # the checkpoint was trained with the started values
-        raise ValueError(f"run folder {out} was started with " + ', '.join(f'{k} = {started[k]!r}' for k in changed) +
-                         f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)")
-    record = dict(experiment=exp.name, **params)                        # the folder itself says where the run is
+    try:
+        run_parameters(exp.name, {k: v for k, v in base.items() if k not in (overrides or {})})
+    except ValueError as e:  # a stored value: say where it came from
+        raise ValueError(
+            f"{out / 'params.json'} (the run's stored parameters): {e}; "
+            "fix the file, or start a new run with another --out"
+        ) from None
+    params = run_parameters(
+        exp.name, {**base, **(overrides or {})}
+    )  # typed and checked before anything is written
+    started = {
+        k: base[k] if k in base else _notebook_default(exp.name, k) for k in params
+    }  # a parameter not stored had its default
+    changed = sorted(
+        k
+        for k in params
+        if params[k] != started[k] and k not in RESUME_MAY_CHANGE + tuple(exp.resume_may_change)
+    )
+    if (
+        resume and changed and (out / 'checkpoint.pt').exists()
+    ):  # the checkpoint was trained with the started values
+        raise ValueError(
+            f"run folder {out} was started with "
+            + ', '.join(f'{k} = {started[k]!r}' for k in changed)
+            + f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)"
+        )
+    record = dict(experiment=exp.name, **params)  # the folder itself says where the run is
     params['out_dir'] = str(out)
     cells = json.loads(experiment_notebook(exp).read_text())['cells']
-    _RUN_OUTPUT.first = next(k for k, c in enumerate(cells) if 'parameters' in c.get('metadata', {}).get('tags', [])) + 3   # after the injected cell
-    try: out.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise RunFailed(f"cannot create the run folder {out} ({e.strerror or e}); choose a writable --out") from None
+    _RUN_OUTPUT.first = (
+        next(
+            k for k, c in enumerate(cells) if 'parameters' in c.get('metadata', {}).get('tags', [])
+        )
+        + 3
+    )  # after the injected cell
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RunFailed(
+            f"cannot create the run folder {out} ({e.strerror or e}); choose a writable --out"
+        ) from None
     with RunLock(out):
-        if not resume: write_json(out / 'params.json', record)
-        for f in ('notebook.ipynb', 'notebook.partial.ipynb'):             # the interrupted run's notebook is kept
-            if resume and (out / f).exists(): (out / f).rename(out / f.replace('notebook', f'notebook.before-resume-{stamp}'))
+        if not resume:
+            write_json(out / 'params.json', record)
+        for f in (
+            'notebook.ipynb',
+            'notebook.partial.ipynb',
+        ):  # the interrupted run's notebook is kept
+            if resume and (out / f).exists():
+                (out / f).rename(out / f.replace('notebook', f'notebook.before-resume-{stamp}'))
         again = f"permtutorial run {exp.name} --out {out} --resume"
-        partial = out / 'notebook.partial.ipynb'      # papermill rewrites its output as it goes: renamed when complete
+        partial = (
+            out / 'notebook.partial.ipynb'
+        )  # papermill rewrites its output as it goes: renamed when complete
         try:
-            pm.execute_notebook(str(experiment_notebook(exp)), str(partial), parameters=params,
-                                cwd=str(find_repo() / 'nbs'), log_output=log_output, progress_bar=False, kernel_name='python3',
-                                extra_arguments=['--IPKernelApp.log_level=CRITICAL'])
+            pm.execute_notebook(
+                str(experiment_notebook(exp)),
+                str(partial),
+                parameters=params,
+                cwd=str(find_repo() / 'nbs'),
+                log_output=log_output,
+                progress_bar=False,
+                kernel_name='python3',
+                extra_arguments=['--IPKernelApp.log_level=CRITICAL'],
+            )
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
             where = f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
-            if (out / 'metrics.json').exists():                            # the run finished; a later cell (a table, a figure) failed
-                raise RunFailed(where + f"its results were saved before, in {out / 'metrics.json'} (`permtutorial results {out}` tables them); "
-                                "the cells after the failing one did not run") from None
+            if (
+                out / 'metrics.json'
+            ).exists():  # the run finished; a later cell (a table, a figure) failed
+                raise RunFailed(
+                    where
+                    + f"its results were saved before, in {out / 'metrics.json'} (`permtutorial results {out}` tables them); "
+                    "the cells after the failing one did not run"
+                ) from None
             raise RunFailed(where + f"once the cause is fixed, continue with: {again}") from None
         except KeyboardInterrupt:
-            raise RunFailed(f"interrupted; the run keeps its last checkpoint; continue with: {again}") from None
+            raise RunFailed(
+                f"interrupted; the run keeps its last checkpoint; continue with: {again}"
+            ) from None
         except DeadKernelError:
-            raise RunFailed(f"the kernel died, probably out of memory; continue the run with: {again}") from None
+            raise RunFailed(
+                f"the kernel died, probably out of memory; continue the run with: {again}"
+            ) from None
         except OSError as e:
-            raise RunFailed(f"could not write the run ({e.strerror or e}); {partial.name} may be incomplete; "
-                            f"free some space, then continue with: {again}") from None
+            raise RunFailed(
+                f"could not write the run ({e.strerror or e}); {partial.name} may be incomplete; "
+                f"free some space, then continue with: {again}"
+            ) from None
         os.replace(partial, out / 'notebook.ipynb')
-        if resume and record != stored:                                     # the resumed run succeeded with new parameters
-            if stored: write_json(out / f'params.before-resume-{stamp}.json', stored)
+        if resume and record != stored:  # the resumed run succeeded with new parameters
+            if stored:
+                write_json(out / f'params.before-resume-{stamp}.json', stored)
             write_json(out / 'params.json', record)
     return out
 
 # %% ../nbs/40_runs.ipynb #06d3448f
 def results_table(root='runs') -> tuple:
-    "The runs below `root` as `(markdown, csv, problems)`: one table per experiment table; `problems` lists `(folder, reason)` for unreadable runs."
-    if not Path(root).is_dir(): raise FileNotFoundError(f"{root} is not a folder of runs")
+    """The runs below `root` as `(markdown, csv, problems)`: one table per experiment table;
+    `problems` lists `(folder, reason)` for unreadable runs."""
+    if not Path(root).is_dir():
+        raise FileNotFoundError(f"{root} is not a folder of runs")
     rows, problems = collect_rows(root)
     known = {e.name for e in experiments().values()}
     for run in sorted({r['run'] for r in rows if r['experiment'] not in known}):
         name = next(r['experiment'] for r in rows if r['run'] == run)
-        problems.append((run, f"its experiment {name!r} is not declared" if name else "no experiment matches its metrics (and it has no params.json naming one)"))
+        problems.append(
+            (
+                run,
+                f"its experiment {name!r} is not declared"
+                if name
+                else "no experiment matches its metrics (and it has no params.json naming one)",
+            )
+        )
     rows = [r for r in rows if r['experiment'] in known]
     for p in sorted(Path(root).glob('**/params.json')):
         if not (p.parent / 'metrics.json').exists():
-            try: name = json.loads(p.read_text()).get('experiment', 'EXPERIMENT')
-            except (OSError, ValueError, AttributeError): name = 'EXPERIMENT'
-            problems.append((str(p.parent), f"unfinished (no metrics.json); continue it with `permtutorial run {name} --out {p.parent} --resume`"))
-    if not rows and not problems: raise FileNotFoundError(f"no metrics.json under {root}: run an experiment first (`permtutorial run mena-jigsaw`)")
+            try:
+                name = json.loads(p.read_text()).get('experiment', 'EXPERIMENT')
+            except (OSError, ValueError, AttributeError):
+                name = 'EXPERIMENT'
+            problems.append(
+                (
+                    str(p.parent),
+                    f"unfinished (no metrics.json); continue it with `permtutorial run {name} --out {p.parent} --resume`",
+                )
+            )
+    if not rows and not problems:
+        raise FileNotFoundError(
+            f"no metrics.json under {root}: run an experiment first (`permtutorial run mena-jigsaw`)"
+        )
     md, buf = [], io.StringIO()
     exps = [e for e in experiments().values() if any(r['experiment'] == e.name for r in rows)]
     header = ['experiment', 'run'] + list(dict.fromkeys(c for e in exps for c in e.columns))
-    w = csv.DictWriter(buf, header, extrasaction='ignore'); w.writeheader()
+    w = csv.DictWriter(buf, header, extrasaction='ignore')
+    w.writeheader()
     for e in exps:
         tables = [t for t in (render_table(e, rows, tab, run_column=True) for tab in e.tables) if t]
         md.append(f'### {e.name}\n\n' + '\n\n'.join(tables))
         for r in rows:
-            if r['experiment'] == e.name: w.writerow({c: r.get(c, '') for c in header})
+            if r['experiment'] == e.name:
+                w.writerow({c: r.get(c, '') for c in header})
     return '\n\n'.join(md) + '\n', buf.getvalue(), problems
 
 # %% ../nbs/40_runs.ipynb #c545beeb
 def _print_run_summary(out: Path):
     "The figures and the folder of a finished run (its metrics were printed by the notebook)."
     figs = sorted(out.glob('*.png'))
-    if figs: print('figures:', *(f'  {f}' for f in figs), sep='\n')
+    if figs:
+        print('figures:', *(f'  {f}' for f in figs), sep='\n')
     print(f'run folder: {out}')
 
-_PAPERMILL_CHATTER = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook',
-                      '<Figure size', '<IPython.core.display')
+
+_PAPERMILL_CHATTER = (
+    'Executing Cell',
+    'Ending Cell',
+    'Input Notebook',
+    'Output Notebook',
+    'Working directory',
+    'Executing notebook',
+    '<Figure size',
+    '<IPython.core.display',
+)
+
 
 class _RunOutput(logging.Filter):
-    "The notebook's printed lines from cell number `first` on (papermill counts from 1), without papermill's own lines."
+    """The notebook's printed lines from cell number `first` on (papermill counts from 1), without
+    papermill's own lines."""
+
     first, cell = 0, 0
+
     def filter(self, record) -> bool:
         msg = record.msg = str(record.msg).rstrip('\n')
-        if msg.startswith('Executing Cell'): self.cell = int(msg[len('Executing Cell'):].strip(' -') or 0)
-        return bool(msg.strip()) and not msg.startswith(_PAPERMILL_CHATTER) and self.cell >= self.first
+        if msg.startswith('Executing Cell'):
+            self.cell = int(msg[len('Executing Cell') :].strip(' -') or 0)
+        return (
+            bool(msg.strip()) and not msg.startswith(_PAPERMILL_CHATTER) and self.cell >= self.first
+        )
+
 
 _RUN_OUTPUT = _RunOutput()
 
+
 def _stream_papermill_log():
-    """Show the run's printed output (papermill logs it at INFO level) as plain lines on stdout: the cells from the parameters on, not the
-    small demonstrations that teach the ideas above them (`run_experiment` sets where they end)."""
+    """Show the run's printed output (papermill logs it at INFO level) as plain lines on stdout: the
+    cells from the parameters on, not the small demonstrations that teach the ideas above them
+    (`run_experiment` sets where they end)."""
     log = logging.getLogger('papermill')
     if not any(getattr(h, '_permtutorial', False) for h in log.handlers):
-        h = logging.StreamHandler(sys.stdout); h.setFormatter(logging.Formatter('%(message)s')); h._permtutorial = True
+        h = logging.StreamHandler(sys.stdout)
+        h.setFormatter(logging.Formatter('%(message)s'))
+        h._permtutorial = True
         h.addFilter(_RUN_OUTPUT)
-        log.addHandler(h); log.setLevel(logging.INFO); log.propagate = False
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
 
 def _list():
     for name, e in experiments().items():
-        print(f'{name}: {e.summary} ({e.notebook})' + (f"  [also: {', '.join(e.aliases)}]" if e.aliases else ''))
+        print(
+            f'{name}: {e.summary} ({e.notebook})'
+            + (f"  [also: {', '.join(e.aliases)}]" if e.aliases else '')
+        )
         for p, d in experiment_params(name).items():
             run_default = f"  [run: {e.run_defaults[p]!r}]" if p in e.run_defaults else ''
             print(f'  {p} = {d["default"]}{run_default}  # {d["help"]}')
 
+
 def main(argv=None, log_output: bool = True):
     "The `permtutorial` command: run, list, results."
-    ap = argparse.ArgumentParser(prog='permtutorial', description='Run the permtutorial experiment notebooks headlessly and gather their results.')
+    ap = argparse.ArgumentParser(
+        prog='permtutorial',
+        description='Run the permtutorial experiment notebooks headlessly and gather their results.',
+    )
     sub = ap.add_subparsers(dest='command', required=True)
     r = sub.add_parser('run', help='run an experiment notebook with papermill')
     r.add_argument('experiment', help='experiment name (see `permtutorial list`)')
-    r.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'), help='set a parameter (repeatable)')
-    r.add_argument('--out', help='run folder (default runs/EXPERIMENT-TIME); must not exist unless --resume')
-    r.add_argument('--resume', action='store_true', help='continue an unfinished run in --out from its checkpoint')
+    r.add_argument(
+        '-p',
+        '--param',
+        nargs=2,
+        action='append',
+        default=[],
+        metavar=('NAME', 'VALUE'),
+        help='set a parameter (repeatable)',
+    )
+    r.add_argument(
+        '--out', help='run folder (default runs/EXPERIMENT-TIME); must not exist unless --resume'
+    )
+    r.add_argument(
+        '--resume',
+        action='store_true',
+        help='continue an unfinished run in --out from its checkpoint',
+    )
     sub.add_parser('list', help='list the experiments and their parameters')
     s = sub.add_parser('results', help='gather metrics.json of all runs into one table')
     s.add_argument('root', nargs='?', default='runs')
     s.add_argument('--csv', help='also write the table as CSV to this file (must not exist)')
     a = ap.parse_args(argv)
     try:
-        if a.command == 'list': _list()
+        if a.command == 'list':
+            _list()
         elif a.command == 'run':
-            if a.resume and a.out is None: ap.error('--resume needs --out, the folder of the run to continue')
-            if log_output: _stream_papermill_log()
-            _print_run_summary(run_experiment(a.experiment, dict(a.param), a.out, a.resume, log_output))
+            if a.resume and a.out is None:
+                ap.error('--resume needs --out, the folder of the run to continue')
+            if log_output:
+                _stream_papermill_log()
+            _print_run_summary(
+                run_experiment(a.experiment, dict(a.param), a.out, a.resume, log_output)
+            )
         else:
             md, text, problems = results_table(a.root)
             print(md)
-            for folder, why in problems: print(f'skipped {folder}: {why}', file=sys.stderr)
+            for folder, why in problems:
+                print(f'skipped {folder}: {why}', file=sys.stderr)
             if a.csv:
-                if Path(a.csv).exists(): raise FileExistsError(f"{a.csv} exists; choose another --csv file")
-                Path(a.csv).write_text(text); print(f'wrote {a.csv}')
+                if Path(a.csv).exists():
+                    raise FileExistsError(f"{a.csv} exists; choose another --csv file")
+                Path(a.csv).write_text(text)
+                print(f'wrote {a.csv}')
     except (RunFailed, FileExistsError, FileNotFoundError, ValueError) as e:
         print(f'permtutorial {a.command}: {e}', file=sys.stderr)
         return 1
     return 0
 
+
 # `python -m permtutorial.runs` runs the command (not this notebook's kernel: no package)
-if __name__ == '__main__' and globals().get('__package__') == 'permtutorial': sys.exit(main())
+if __name__ == '__main__' and globals().get('__package__') == 'permtutorial':
+    sys.exit(main())

@@ -30,13 +30,15 @@ def _scaled_scores(log_alpha, n_iters, tau, tol):
     """The checked arguments of the Sinkhorn functions: `log_alpha / tau` (half precision in
     float32), `n_iters` as an int and log(n/m), the log of the column sums."""
     check_finite(check_min_dims(log_alpha, 'log_alpha', 2), 'log_alpha')
-    if tol is not None: check_positive(tol, 'tol')
+    if tol is not None:
+        check_positive(tol, 'tol')
     n_iters = check_int(n_iters, 'n_iters')
     n, m = log_alpha.shape[-2:]
     if n == 0 or m == 0:
-        raise ValueError(f"`log_alpha` must hold matrices of at least 1×1, "
-                         f"got shape {tuple(log_alpha.shape)}")
-    low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)    # runs in float32
+        raise ValueError(
+            f"`log_alpha` must hold matrices of at least 1×1, got shape {tuple(log_alpha.shape)}"
+        )
+    low_precision = log_alpha.dtype in (torch.float16, torch.bfloat16)  # runs in float32
     z = divide_by_tau(log_alpha.float() if low_precision else log_alpha, check_positive(tau, 'tau'))
     return z, n_iters, math.log(n / m)
 
@@ -44,43 +46,60 @@ def _scaled_scores(log_alpha, n_iters, tau, tol):
 def _log_normalize(z, dim, log_total=0.0):
     """`(z - logsumexp(z, dim) + log_total, logsumexp(z, dim))`, subtracting the max first so that
     entries near it keep full precision."""
-    m = z.detach().amax(dim, keepdim=True)     # the result does not depend on the shift: no grad
+    m = z.detach().amax(dim, keepdim=True)  # the result does not depend on the shift: no grad
     s = z - m
     log_sum = s.exp().sum(dim, keepdim=True).log()
     return s - (log_sum - log_total), m + log_sum
 
-def log_sinkhorn_loop(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0,
-                      tol: float = None) -> torch.Tensor:
+
+def log_sinkhorn_loop(
+    log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None
+) -> torch.Tensor:
     """The textbook loop: `log S^n(log_alpha / tau)` over `(..., n, m)`, `n_iters` rounds of row
     then column log-normalisation of the whole matrix (early stop at `tol`), every step recorded
     by autograd."""
     z, n_iters, log_col_sum = _scaled_scores(log_alpha, n_iters, tau, tol)
     for _ in range(n_iters):
-        z = _log_normalize(z, -1)[0]                     # T_R: every row sums to 1
-        z = _log_normalize(z, -2, log_col_sum)[0]        # T_C: every column sums to n/m
-        if tol is not None and bool((sinkhorn_error(z.detach()) < tol).all()): break
+        z = _log_normalize(z, -1)[0]  # T_R: every row sums to 1
+        z = _log_normalize(z, -2, log_col_sum)[0]  # T_C: every column sums to n/m
+        if tol is not None and bool((sinkhorn_error(z.detach()) < tol).all()):
+            break
     return z.to(log_alpha.dtype)
 
 # %% ../nbs/02_sinkhorn.ipynb #6b25f005
-def log_sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
-                 backward: str = 'exact') -> torch.Tensor:
+def log_sinkhorn(
+    log_alpha: torch.Tensor,
+    n_iters: int = 20,
+    tau: float = 1.0,
+    tol: float = None,
+    backward: str = 'exact',
+) -> torch.Tensor:
     """`log S^n(log_alpha / tau)` over `(..., n, m)`: `n_iters` rounds of row then column
     normalisation (early stop at `tol`), with the gradient that `backward` names ('exact',
     'implicit' or 'unrolled')."""
     check_choice(backward, 'backward', ('exact', 'implicit', 'unrolled'))
-    if backward == 'unrolled': return log_sinkhorn_loop(log_alpha, n_iters, tau, tol)
+    if backward == 'unrolled':
+        return log_sinkhorn_loop(log_alpha, n_iters, tau, tol)
     z, n_iters, log_col_sum = _scaled_scores(log_alpha, n_iters, tau, tol)
-    if z.numel() == 0: return z.to(log_alpha.dtype)          # an empty batch: nothing to normalise
+    if z.numel() == 0:
+        return z.to(log_alpha.dtype)  # an empty batch: nothing to normalise
     flat = z.reshape(-1, *z.shape[-2:])
-    if backward == 'exact': out = _exact_log_sinkhorn(flat, n_iters, log_col_sum, tol)
-    else:                               # the output, then the gradient of the limit from it alone
-        with torch.no_grad(): log_p = _exact_log_sinkhorn(flat.detach(), n_iters, log_col_sum, tol)
+    if backward == 'exact':
+        out = _exact_log_sinkhorn(flat, n_iters, log_col_sum, tol)
+    else:  # the output, then the gradient of the limit from it alone
+        with torch.no_grad():
+            log_p = _exact_log_sinkhorn(flat.detach(), n_iters, log_col_sum, tol)
         out = ImplicitLogSinkhorn.apply(flat, log_p, tol)
     return out.reshape(z.shape).to(log_alpha.dtype)
 
 # %% ../nbs/02_sinkhorn.ipynb #edd6c94b
-def sinkhorn(log_alpha: torch.Tensor, n_iters: int = 20, tau: float = 1.0, tol: float = None,
-             backward: str = 'exact') -> torch.Tensor:
+def sinkhorn(
+    log_alpha: torch.Tensor,
+    n_iters: int = 20,
+    tau: float = 1.0,
+    tol: float = None,
+    backward: str = 'exact',
+) -> torch.Tensor:
     """The (near) doubly-stochastic matrix `S(log_alpha / tau)` over `(..., n, m)`; see
     `log_sinkhorn`."""
     return log_sinkhorn(log_alpha, n_iters=n_iters, tau=tau, tol=tol, backward=backward).exp()
@@ -91,60 +110,71 @@ def sinkhorn_linear(Q: torch.Tensor, n_iters: int = 20, eps: float = 1e-3) -> to
     `n_iters` rounds of `C(R(.))`."""
     check_finite(check_square(Q, 'Q'), 'Q')
     n_iters = check_int(n_iters, 'n_iters')
-    if eps != 0: check_positive(eps, 'eps')
+    if eps != 0:
+        check_positive(eps, 'eps')
     if bool((Q < 0).any()):
         raise ValueError("`Q` must be non-negative (apply softmax, exp or ReLU first)")
     Q = Q + eps
     # a common scale changes nothing, and keeps the sums finite
     Q = Q / Q.amax((-2, -1), keepdim=True).clamp_min(torch.finfo(Q.dtype).tiny)
     if bool((Q.sum(-1) == 0).any() | (Q.sum(-2) == 0).any()):
-        raise ValueError(f"`Q` has a row or column of zeros (after adding `eps` = {eps:g}), "
-                         "which cannot be normalised; use `eps` > 0")
+        raise ValueError(
+            f"`Q` has a row or column of zeros (after adding `eps` = {eps:g}), "
+            "which cannot be normalised; use `eps` > 0"
+        )
     for _ in range(n_iters):
         Q = Q / Q.sum(-1, keepdim=True)
         Q = Q / Q.sum(-2, keepdim=True)
     return Q
 
 # %% ../nbs/02_sinkhorn.ipynb #544cf256
-_COMPILED = True             # False: the bmm loop on every device (for tests and A/B runs)
+_COMPILED = True  # False: the bmm loop on every device (for tests and A/B runs)
+
 
 def _kernels():
     "The compiled CPU loops, imported by the first call that runs on them (a GPU run skips numba)."
     from permtutorial import sinkhorn_kernels
+
     return sinkhorn_kernels
+
 
 def _loop(z, tol):
     """Which loop runs z (B,n,m): 'last' or 'matrix' (compiled, CPU float32/float64; see
     `sinkhorn_kernels`), else 'bmm' (GPU, or a `tol` above the batch-last size)."""
     if not _COMPILED or z.device.type != 'cpu' or z.dtype not in (torch.float32, torch.float64):
         return 'bmm'
-    if max(z.shape[-2:]) <= _kernels()._BATCH_LAST_MAX_N: return 'last'
+    if max(z.shape[-2:]) <= _kernels()._BATCH_LAST_MAX_N:
+        return 'last'
     return 'matrix' if tol is None else 'bmm'
 
-_BATCH_DIM = {'last': 2, 'matrix': 0, 'bmm': 1}      # the batch axis of the stored scaling vectors
+
+_BATCH_DIM = {'last': 2, 'matrix': 0, 'bmm': 1}  # the batch axis of the stored scaling vectors
 
 # %% ../nbs/02_sinkhorn.ipynb #616883f7
 def _row_shifted(z):
     "z minus each row's max: K = exp of it has largest entry 1 per row, and S is unchanged."
     return z - z.amax(-1, keepdim=True)
 
+
 class _Kernel:
     """K = exp(z - row max) for z (B,n,m) (or the `K` the forward pass computed), laid out for
     `mode` (see `_loop`): batch-last (n,m,B) for 'last', (B,n,m) for 'matrix' and 'bmm', which also
     gets the two batched matrix-vector products."""
+
     def __init__(self, z, mode, K=None):
         (B, n, m), self.mode = z.shape, mode
         if K is None:
             w = _row_shifted(z)
-            if mode == 'last':                           # exp after the copy: contiguous
+            if mode == 'last':  # exp after the copy: contiguous
                 K = z.new_empty(n, m, B).copy_(w.permute(1, 2, 0)).exp_()
-            else: K = w.exp()
-        self.batch_first = K.permute(2, 0, 1) if mode == 'last' else K      # (B,n,m) either way
+            else:
+                K = w.exp()
+        self.batch_first = K.permute(2, 0, 1) if mode == 'last' else K  # (B,n,m) either way
         self.K = K
         if mode == 'bmm':
             Kt = K.mT.contiguous()
-            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)    # K v: (B,m)->(B,n)
-            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)     # K^T u: (B,n)->(B,m)
+            self.rows = lambda v: torch.bmm(v.unsqueeze(1), Kt).squeeze(1)  # K v: (B,m)->(B,n)
+            self.cols = lambda u: torch.bmm(u.unsqueeze(1), K).squeeze(1)  # K^T u: (B,n)->(B,m)
 
     def select(self, z, idx):
         "The kernel of the matrices `idx` of the batch, whose scores are `z` (the selected ones)."
@@ -169,7 +199,7 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
     k = _Kernel(z, _loop(z, tol))
     if k.mode != 'bmm':
         us, vs, u, v = _kernels().compiled_forward(k.K.numpy(), k.mode, c, n_iters, tol, keep)
-    else:                                    # the bmm loop, filling us and vs in place (no copies)
+    else:  # the bmm loop, filling us and vs in place (no copies)
         us = z.new_empty(n_iters if keep else 1, B, n)
         vs = z.new_empty(n_iters + 1 if keep else 1, B, m)
         vs[0] = 1
@@ -182,14 +212,17 @@ def _exp_domain_iterates(z, n_iters, log_col_sum, tol, keep=True):
                 break
             u = torch.reciprocal(kv, out=us[t if keep else 0])
             v = torch.reciprocal(k.cols(u), out=vs[t + 1 if keep else 0])
-            if c != 1: v.mul_(c)
-        if keep: us, vs = us[:T], vs[:T + 1]
+            if c != 1:
+                v.mul_(c)
+        if keep:
+            us, vs = us[:T], vs[: T + 1]
     # an underflowed entry of K changes nothing (False for NaN, inf)
     ok = u.amax(-1).log() + v.amax(-1).log() < math.log(fi.eps / fi.tiny)
-    if keep: ok &= _squares_safe(us, vs, 0.5 * math.log(fi.max) - 2, _BATCH_DIM[k.mode])
+    if keep:
+        ok &= _squares_safe(us, vs, 0.5 * math.log(fi.max) - 2, _BATCH_DIM[k.mode])
     # a product per entry: full relative precision where K did not underflow
     log_p = (u.unsqueeze(-1) * k.batch_first * v.unsqueeze(-2)).log_()
-    low = (log_p < math.log(fi.tiny)) | (k.batch_first < fi.tiny)    # subnormal K or S: digits lost
+    low = (log_p < math.log(fi.tiny)) | (k.batch_first < fi.tiny)  # subnormal K or S: digits lost
     if bool(low.any()):
         from_logs = _row_shifted(z) + u.log().unsqueeze(-1) + v.log().unsqueeze(-2)
         log_p = torch.where(low, from_logs, log_p)
@@ -207,8 +240,10 @@ def _log_domain_iterates(z, n_iters, log_col_sum, tol):
         fs.append(f := f - r)
         L, s = _log_normalize(L, -2, log_col_sum)
         gs.append(g := g - s + log_col_sum)
-        if tol is not None and bool(sinkhorn_error(L).max() < tol): break
+        if tol is not None and bool(sinkhorn_error(L).max() < tol):
+            break
     return L, torch.cat(fs, -1), torch.cat(gs, -2).mT
+
 
 def _wide_dtype(z):
     "The dtype of the log-domain rounds: float64 (MPS has none: there, the input's)."
@@ -228,11 +263,15 @@ def _exp_domain_vjp(k, us, vs, grad, c):
     torch.mul(grad.sum(-2), vs[T], out=ps[T - 1]).div_(c)
     for t in range(T, 0, -1):
         q = torch.mul(u2[t - 1], k.rows(ps[t - 1]), out=qs[t - 1])
-        if t == T: q -= us[T - 1] * grad.sum(-1)
-        if t > 1: torch.mul(v2[t - 1], k.cols(q), out=ps[t - 2])
-    wide = _wide_dtype(grad)                  # the 2T rank-one terms nearly cancel at large scores
-    def rank_one_sum(a, b):                   # sum_t a_t b_t^T; BLAS reads the strided views as is
+        if t == T:
+            q -= us[T - 1] * grad.sum(-1)
+        if t > 1:
+            torch.mul(v2[t - 1], k.cols(q), out=ps[t - 2])
+    wide = _wide_dtype(grad)  # the 2T rank-one terms nearly cancel at large scores
+
+    def rank_one_sum(a, b):  # sum_t a_t b_t^T; BLAS reads the strided views as is
         return torch.bmm(a.permute(1, 2, 0).to(wide), b.transpose(0, 1).to(wide))
+
     terms = rank_one_sum(qs, vs[:T]) - rank_one_sum(us, ps)
     return torch.addcmul(grad.to(wide), k.K.to(wide), terms).to(grad.dtype)
 
@@ -243,10 +282,10 @@ def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
     w, c = _row_shifted(z), math.exp(log_col_sum)
     cot = grad.clone()
     for t in range(fs.shape[-1], 0, -1):
-        f, g, g_prev = fs[..., t - 1:t], gs[..., t].unsqueeze(-2), gs[..., t - 1].unsqueeze(-2)
+        f, g, g_prev = fs[..., t - 1 : t], gs[..., t].unsqueeze(-2), gs[..., t - 1].unsqueeze(-2)
         # sums of the cotangent itself: the recomputed P_t sums to 1 (or c) only up to rounding
-        cot -= (w + f + g).exp().mul_(cot.sum(-2, keepdim=True) / c)      # column step t
-        cot -= (w + f + g_prev).exp().mul_(cot.sum(-1, keepdim=True))     # row step t
+        cot -= (w + f + g).exp().mul_(cot.sum(-2, keepdim=True) / c)  # column step t
+        cot -= (w + f + g_prev).exp().mul_(cot.sum(-1, keepdim=True))  # row step t
     return cot
 
 # %% ../nbs/02_sinkhorn.ipynb #50340eca
@@ -258,10 +297,12 @@ def _second_order_vjp(z, grad, n_iters, log_col_sum):
             out = _log_normalize(_log_normalize(out, -1)[0], -2, log_col_sum)[0]
         return torch.autograd.grad(out, z, grad, create_graph=True)[0]
 
+
 class _ScalingSinkhorn(torch.autograd.Function):
     """log S^n(z) for z (B,n,m) by the scaling-vector loop, with the exact gradient of its rounds
     from the saved input, K and scaling vectors; and a per-matrix ok flag (False: the loop cannot
     represent that matrix, and the caller replaces its output, so no gradient reaches it here)."""
+
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
         keep = ctx.needs_input_grad[0]
@@ -275,11 +316,12 @@ class _ScalingSinkhorn(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad, _ok_grad):
         z, K, us, vs, ok = ctx.saved_tensors
-        if torch.is_grad_enabled():                  # create_graph=True: second derivatives wanted
-            T = us.shape[1] if ctx.mode == 'matrix' else len(us)    # 'matrix' keeps us as (B, T, n)
+        if torch.is_grad_enabled():  # create_graph=True: second derivatives wanted
+            T = us.shape[1] if ctx.mode == 'matrix' else len(us)  # 'matrix' keeps us as (B, T, n)
             return _second_order_vjp(z, grad, T, ctx.log_col_sum), None, None, None
         c, k = math.exp(ctx.log_col_sum), _Kernel(z, ctx.mode, K)
-        if bool(ok.all()): return _exp_domain_vjp(k, us, vs, grad, c), None, None, None
+        if bool(ok.all()):
+            return _exp_domain_vjp(k, us, vs, grad, c), None, None, None
         good, d = ok.nonzero().squeeze(-1), _BATCH_DIM[ctx.mode]
         out = torch.zeros_like(grad)
         if len(good):
@@ -287,8 +329,10 @@ class _ScalingSinkhorn(torch.autograd.Function):
             out[good] = _exp_domain_vjp(k.select(z[good], good), us, vs, grad[good], c)
         return out, None, None, None
 
+
 class _LogDomainSinkhorn(torch.autograd.Function):
     "log S^n(z) by the log-domain loop in float64, with the exact gradient from its potentials."
+
     @staticmethod
     def forward(ctx, z, n_iters, log_col_sum, tol):
         log_p, fs, gs = _log_domain_iterates(z.to(_wide_dtype(z)), n_iters, log_col_sum, tol)
@@ -311,7 +355,8 @@ def _exact_log_sinkhorn(z, n_iters, log_col_sum, tol, first_in_log_domain=True):
     vectors again, or, if still out of reach (or `first_in_log_domain` is False), every round in
     the log domain."""
     log_p, ok = _ScalingSinkhorn.apply(z, n_iters, log_col_sum, tol)
-    if bool(ok.all()): return log_p
+    if bool(ok.all()):
+        return log_p
     bad = (~ok).nonzero().squeeze(-1)
     if not first_in_log_domain or n_iters == 1:
         return log_p.index_copy(0, bad, _LogDomainSinkhorn.apply(z[bad], n_iters, log_col_sum, tol))

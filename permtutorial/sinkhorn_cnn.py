@@ -22,34 +22,86 @@ from .experiment import Experiment, Table, Reference
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #eed6e362
 class SinkhornCNN(nn.Module):
-    "Scores `log_alpha` `(B, n, n)` for scrambled pieces `(B, n, C, h, w)`: rows are scrambled pieces, columns positions."
-    def __init__(self, grid: int, piece_size: int, in_channels: int = 1, hidden: int = 64, context: bool = False,
-                 layers: int = 2, heads: int = 4):
+    """Scores `log_alpha` `(B, n, n)` for scrambled pieces `(B, n, C, h, w)`: rows are scrambled
+    pieces, columns positions."""
+
+    def __init__(
+        self,
+        grid: int,
+        piece_size: int,
+        in_channels: int = 1,
+        hidden: int = 64,
+        context: bool = False,
+        layers: int = 2,
+        heads: int = 4,
+    ):
         super().__init__()
-        self.config = dict(grid=grid, piece_size=piece_size, in_channels=in_channels, hidden=hidden, context=context, layers=layers, heads=heads)
+        self.config = dict(
+            grid=grid,
+            piece_size=piece_size,
+            in_channels=in_channels,
+            hidden=hidden,
+            context=context,
+            layers=layers,
+            heads=heads,
+        )
         self.n = check_int(grid, 'grid', low=2) ** 2
         pooled = check_int(piece_size, 'piece_size', low=2) // 2
-        self.encoder = nn.Sequential(nn.Conv2d(in_channels, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-                                     nn.Linear(32 * pooled * pooled, hidden), nn.ReLU())
-        self.context = nn.TransformerEncoder(
-            nn.TransformerEncoderLayer(hidden, heads, 2 * hidden, dropout=0.0, batch_first=True),
-            layers, enable_nested_tensor=False) if context else None
+        self.encoder = nn.Sequential(
+            nn.Conv2d(in_channels, 32, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Linear(32 * pooled * pooled, hidden),
+            nn.ReLU(),
+        )
+        self.context = (
+            nn.TransformerEncoder(
+                nn.TransformerEncoderLayer(
+                    hidden, heads, 2 * hidden, dropout=0.0, batch_first=True
+                ),
+                layers,
+                enable_nested_tensor=False,
+            )
+            if context
+            else None
+        )
         self.head = nn.Linear(hidden, self.n)
 
     def forward(self, pieces: torch.Tensor) -> torch.Tensor:
         c = self.config
-        if pieces.dim() != 5 or pieces.shape[1] != self.n or pieces.shape[2] != c['in_channels'] or pieces.shape[-1] != c['piece_size'] or pieces.shape[-2] != c['piece_size']:
-            raise ValueError(f"`pieces` must have shape (B, {self.n}, {c['in_channels']}, {c['piece_size']}, {c['piece_size']}) "
-                             f"for this {c['grid']}×{c['grid']} model, got {tuple(pieces.shape)}")
+        if (
+            pieces.dim() != 5
+            or pieces.shape[1] != self.n
+            or pieces.shape[2] != c['in_channels']
+            or pieces.shape[-1] != c['piece_size']
+            or pieces.shape[-2] != c['piece_size']
+        ):
+            raise ValueError(
+                f"`pieces` must have shape (B, {self.n}, {c['in_channels']}, {c['piece_size']}, {c['piece_size']}) "
+                f"for this {c['grid']}×{c['grid']} model, got {tuple(pieces.shape)}"
+            )
         B = pieces.shape[0]
         f = self.encoder(pieces.flatten(0, 1)).view(B, self.n, -1)
-        if self.context is not None: f = self.context(f)
+        if self.context is not None:
+            f = self.context(f)
         return self.head(f)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #706a20cf
-def jigsaw_loss(log_alpha, scrambled, pieces, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5, noise_factor: float = 1.0):
-    "Mean squared error between the pieces reordered by Gumbel-Sinkhorn samples of `log_alpha` and the original `pieces`."
-    P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples, noise_factor=noise_factor)  # (S, B, n, n)
+def jigsaw_loss(
+    log_alpha,
+    scrambled,
+    pieces,
+    tau: float = 1.0,
+    n_iters: int = 20,
+    n_samples: int = 5,
+    noise_factor: float = 1.0,
+):
+    """Mean squared error between the pieces reordered by Gumbel-Sinkhorn samples of `log_alpha` and
+    the original `pieces`."""
+    P = gumbel_sinkhorn(
+        log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples, noise_factor=noise_factor
+    )  # (S, B, n, n)
     return ((P.mT @ scrambled.flatten(2) - pieces.flatten(2)) ** 2).mean()
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #0057ffbf
@@ -58,43 +110,67 @@ def solve_puzzles(model, scrambled: torch.Tensor, batch_size: int = 500) -> torc
     "Predicted permutations `(B, n)` for scrambled pieces, by matching the model's scores."
     model.eval()
     device = next(model.parameters()).device
-    return torch.cat([matching_indices(model(s.to(device))).cpu() for s in scrambled.split(batch_size)])
+    return torch.cat(
+        [matching_indices(model(s.to(device))).cpu() for s in scrambled.split(batch_size)]
+    )
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #47a170ec
 def jigsaw_metrics(pred, perm, pieces) -> dict:
     "Index- and piece-based metrics of predicted permutations for puzzles with original `pieces`."
     groups = piece_groups(pieces)
-    return dict(kendall_tau=kendall_tau(pred, perm).item(), prop_wrong=prop_wrong(pred, perm).item(),
-                prop_any_wrong=prop_any_wrong(pred, perm).item(),
-                piece_accuracy=hamming_similarity(pred, perm, groups).item(),
-                piece_prop_any_wrong=prop_any_wrong(pred, perm, groups).item(),
-                tie_kendall_tau=kendall_tau(pred, perm, groups).item())
+    return dict(
+        kendall_tau=kendall_tau(pred, perm).item(),
+        prop_wrong=prop_wrong(pred, perm).item(),
+        prop_any_wrong=prop_any_wrong(pred, perm).item(),
+        piece_accuracy=hamming_similarity(pred, perm, groups).item(),
+        piece_prop_any_wrong=prop_any_wrong(pred, perm, groups).item(),
+        tie_kendall_tau=kendall_tau(pred, perm, groups).item(),
+    )
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #3116a755
 def evaluate_jigsaw(model, images: torch.Tensor, grid: int, seed: int = 1234):
-    "Metrics on puzzles cut from `images` (scrambled with a fixed `seed`), and the puzzles `(scrambled, perm, pieces, pred)`."
-    scrambled, perm, pieces = make_puzzles(crop_to_grid(images, grid), grid, torch.Generator().manual_seed(seed))
+    """Metrics on puzzles cut from `images` (scrambled with a fixed `seed`), and the puzzles
+    `(scrambled, perm, pieces, pred)`."""
+    scrambled, perm, pieces = make_puzzles(
+        crop_to_grid(images, grid), grid, torch.Generator().manual_seed(seed)
+    )
     pred = solve_puzzles(model, scrambled)
     return jigsaw_metrics(pred, perm, pieces), (scrambled, perm, pieces, pred)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #79830996
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
-def train_jigsaw(model, images: torch.Tensor, epochs: int, batch_size: int = 64, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5,
-                 noise_factor: float = 1.0, seed: int = 0, **fit_kw) -> dict:
-    "Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)` through `fit` (`fit_kw`: its options); returns the loss history of `fit`."
+def train_jigsaw(
+    model,
+    images: torch.Tensor,
+    epochs: int,
+    batch_size: int = 64,
+    tau: float = 1.0,
+    n_iters: int = 20,
+    n_samples: int = 5,
+    noise_factor: float = 1.0,
+    seed: int = 0,
+    **fit_kw,
+) -> dict:
+    """Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)` through `fit` (`fit_kw`:
+    its options); returns the loss history of `fit`."""
     grid = model.config['grid']
     images = crop_to_grid(images, grid)
     batch_size = check_int(batch_size, 'batch_size')
     g = torch.Generator().manual_seed(seed)
+
     def batches(epoch):
-        g.manual_seed(seed * 100_003 + epoch)          # every epoch draws its own puzzles, reproducibly (and on resume)
+        g.manual_seed(
+            seed * 100_003 + epoch
+        )  # every epoch draws its own puzzles, reproducibly (and on resume)
         order = torch.randperm(len(images), generator=g)
         for b in range(0, len(images), batch_size):
-            yield make_puzzles(images[order[b:b + batch_size]], grid, g)
+            yield make_puzzles(images[order[b : b + batch_size]], grid, g)
+
     def step(m, batch):
         dev = next(m.parameters()).device
         scrambled, _, pieces = (t.to(dev) for t in batch)
         return jigsaw_loss(m(scrambled), scrambled, pieces, tau, n_iters, n_samples, noise_factor)
+
     return fit(model, step, batches, epochs, desc=f'jigsaw {grid}×{grid}', **fit_kw)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #d126110b
@@ -104,12 +180,32 @@ def load_jigsaw_model(path) -> tuple:
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #fbd02f96
 MENA_JIGSAW = Experiment(
-    'mena-jigsaw', notebook='11_sinkhorn_cnn.ipynb', aliases=('jigsaw',),
+    'mena-jigsaw',
+    notebook='11_sinkhorn_cnn.ipynb',
+    aliases=('jigsaw',),
     summary="Mena et al. 2018: MNIST jigsaw puzzles solved by a Sinkhorn CNN (per piece, or context-aware)",
     run_defaults=dict(train=True, grid=3, context=True, epochs=20),
-    tables=[Table(keys=['grid', 'variant'], values=['kendall_tau', 'prop_wrong', 'prop_any_wrong', 'piece_accuracy',
-                                                     'tie_kendall_tau', 'train_minutes'])],
-    references=[Reference('kendall_tau', 0.9931, 'UvA tutorial, per-piece CNN, full MNIST',
-                          'https://uvadlc-notebooks.readthedocs.io/en/latest/tutorial_notebooks/DL2/sampling/permutations.html',
-                          match=dict(grid=2))],
-    results='results/mena_jigsaw')
+    tables=[
+        Table(
+            keys=['grid', 'variant'],
+            values=[
+                'kendall_tau',
+                'prop_wrong',
+                'prop_any_wrong',
+                'piece_accuracy',
+                'tie_kendall_tau',
+                'train_minutes',
+            ],
+        )
+    ],
+    references=[
+        Reference(
+            'kendall_tau',
+            0.9931,
+            'UvA tutorial, per-piece CNN, full MNIST',
+            'https://uvadlc-notebooks.readthedocs.io/en/latest/tutorial_notebooks/DL2/sampling/permutations.html',
+            match=dict(grid=2),
+        )
+    ],
+    results='results/mena_jigsaw',
+)

@@ -13,12 +13,13 @@ import torch
 
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #78101f57
 def _implicit_vjp(log_p, grad):
-    "dl/dz from dl/d(log S) at the fixed point log_p (B,n,m), by the Schur complement of the constraint system."
+    """dl/dz from dl/d(log S) at the fixed point log_p (B,n,m), by the Schur complement of the
+    constraint system."""
     P = log_p.exp()
     r, c = P.sum(-1), P.sum(-2)
     a, b = grad.sum(-1), grad.sum(-2)
-    Pr = P / r.unsqueeze(-1)                                            # D_r^-1 P
-    S = torch.diag_embed(c) - Pr.mT @ P + 1.0                            # + 1 1^T removes the null direction
+    Pr = P / r.unsqueeze(-1)  # D_r^-1 P
+    S = torch.diag_embed(c) - Pr.mT @ P + 1.0  # + 1 1^T removes the null direction
     rhs = (b - (Pr.mT @ a.unsqueeze(-1)).squeeze(-1)).unsqueeze(-1)
     L, info = torch.linalg.cholesky_ex(S)
     beta = torch.cholesky_solve(rhs, L).squeeze(-1)
@@ -31,27 +32,35 @@ def _implicit_vjp(log_p, grad):
 # %% ../nbs/05b_sinkhorn_implicit.ipynb #4fd49716
 _SECOND_ORDER = "use backward='exact' (the default) or 'unrolled' for second derivatives"
 
-@functools.cache                         # once per process: a training loop calls it at every step
-def _warn_without_tol():                 # stacklevel: the line that called log_sinkhorn
-    warnings.warn("log_sinkhorn: backward='implicit' without `tol` gives the gradient of the converged "
-                  "operator, not of the rounds that ran: after few rounds it can be far from the gradient "
-                  "of the output returned; pass `tol`, or use backward='exact' (the default)",
-                  UserWarning, stacklevel=4)
+
+@functools.cache  # once per process: a training loop calls it at every step
+def _warn_without_tol():  # stacklevel: the line that called log_sinkhorn
+    warnings.warn(
+        "log_sinkhorn: backward='implicit' without `tol` gives the gradient of the converged "
+        "operator, not of the rounds that ran: after few rounds it can be far from the gradient "
+        "of the output returned; pass `tol`, or use backward='exact' (the default)",
+        UserWarning,
+        stacklevel=4,
+    )
+
 
 class ImplicitLogSinkhorn(torch.autograd.Function):
     """`log_p` = log S^n(z) for z (B,n,m), computed by the caller, with the gradient of the
     converged operator by implicit differentiation (saves only `log_p`); `tol`: the tolerance the
     forward pass ran to (None, with a gradient wanted, warns)."""
+
     @staticmethod
     def forward(ctx, z, log_p, tol):
-        if tol is None and ctx.needs_input_grad[0]: _warn_without_tol()
+        if tol is None and ctx.needs_input_grad[0]:
+            _warn_without_tol()
         ctx.save_for_backward(log_p)
         return log_p
 
     @staticmethod
     def backward(ctx, grad):
         if torch.is_grad_enabled():
-            raise RuntimeError("log_sinkhorn: backward='implicit' gives first derivatives only; "
-                               f"{_SECOND_ORDER}")
-        log_p, = ctx.saved_tensors
+            raise RuntimeError(
+                f"log_sinkhorn: backward='implicit' gives first derivatives only; {_SECOND_ORDER}"
+            )
+        (log_p,) = ctx.saved_tensors
         return _implicit_vjp(log_p, grad), None, None

@@ -15,169 +15,255 @@ import torch
 from .parallel import in_threads
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #5c5d3472
-_BATCH_LAST_MAX_N = 24       # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
-_THREAD_MIN_WORK = 2_000_000 # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
-_REASSOC = {'reassoc', 'contract'}   # lets the compiler vectorise the row sums; NaN and inf keep their meaning
+_BATCH_LAST_MAX_N = (
+    24  # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
+)
+_THREAD_MIN_WORK = 2_000_000  # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
+_REASSOC = {
+    'reassoc',
+    'contract',
+}  # lets the compiler vectorise the row sums; NaN and inf keep their meaning
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #8113e5f2
-def _cache_probe(): return 0
+def _cache_probe():
+    return 0
+
 
 def _user_name() -> str:
-    "The user's name, or the uid where the system has none for it (`docker run --user 12345`: no passwd entry, no USER)."
-    try: return getpass.getuser()
-    except (KeyError, OSError): return str(os.getuid()) if hasattr(os, 'getuid') else 'user'
+    """The user's name, or the uid where the system has none for it (`docker run --user 12345`: no
+    passwd entry, no USER)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid()) if hasattr(os, 'getuid') else 'user'
+
 
 def _numba_cache() -> bool:
-    """Whether numba can keep the compiled kernels on disk (beside this module, in `NUMBA_CACHE_DIR` or in the user's cache folder); when none
-    is writable, a folder in the system's temporary directory, with one warning; when that fails too, no cache (compiled in every process)."""
-    try: numba.njit(cache=True)(_cache_probe); return True
-    except RuntimeError: pass
+    """Whether numba can keep the compiled kernels on disk (beside this module, in `NUMBA_CACHE_DIR`
+    or in the user's cache folder); when none is writable, a folder in the system's temporary
+    directory, with one warning; when that fails too, no cache (compiled in every process)."""
     try:
-        numba.config.CACHE_DIR = os.path.join(tempfile.gettempdir(), f'permtutorial-numba-{_user_name()}')
-        numba.njit(cache=True)(_cache_probe); ok = True
-    except (RuntimeError, FileNotFoundError): ok = False      # FileNotFoundError: no usable temporary folder
-    warnings.warn("numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
-                  f"{numba.config.CACHE_DIR}" if ok else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
-                  "(set NUMBA_CACHE_DIR to a writable folder to keep them)", RuntimeWarning, stacklevel=2)
+        numba.njit(cache=True)(_cache_probe)
+        return True
+    except RuntimeError:
+        pass
+    try:
+        numba.config.CACHE_DIR = os.path.join(
+            tempfile.gettempdir(), f'permtutorial-numba-{_user_name()}'
+        )
+        numba.njit(cache=True)(_cache_probe)
+        ok = True
+    except (RuntimeError, FileNotFoundError):
+        ok = False  # FileNotFoundError: no usable temporary folder
+    warnings.warn(
+        "numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
+        f"{numba.config.CACHE_DIR}"
+        if ok
+        else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
+        "(set NUMBA_CACHE_DIR to a writable folder to keep them)",
+        RuntimeWarning,
+        stacklevel=2,
+    )
     return ok
+
 
 _CACHE = _numba_cache()
 _LOG = logging.getLogger(__name__)
 _CALLED = set()
 
+
 @contextlib.contextmanager
 def _first_call(name, dtype):
-    "Around a kernel call: the first one per kernel and dtype in a process may compile it; if it takes over a second, one log line says so."
-    if (name, dtype) in _CALLED or os.environ.get('PERMTUTORIAL_QUIET_COMPILE'): yield; return   # set by tools/execute_nb.py for saved outputs
+    """Around a kernel call: the first one per kernel and dtype in a process may compile it; if it
+    takes over a second, one log line says so."""
+    if (name, dtype) in _CALLED or os.environ.get('PERMTUTORIAL_QUIET_COMPILE'):
+        yield
+        return  # set by tools/execute_nb.py for saved outputs
     _CALLED.add((name, dtype))
-    timer = threading.Timer(1.0, _LOG.warning, (f"permtutorial.sinkhorn_kernels: compiling the Sinkhorn {name} kernel for {dtype} (first call in this process; "
-                                                "numba caches it for later processes where it can write)",))
+    timer = threading.Timer(
+        1.0,
+        _LOG.warning,
+        (
+            f"permtutorial.sinkhorn_kernels: compiling the Sinkhorn {name} kernel for {dtype} (first call in this process; "
+            "numba caches it for later processes where it can write)",
+        ),
+    )
     timer.daemon = True
     timer.start()
-    try: yield
-    finally: timer.cancel()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #b9671945
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _last_forward(K, c, n_iters, tol, keep):
-    """The loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t = c/(K^T u_t). Returns T and u (n_iters,n,B)
-    and v (n_iters+1,m,B), rounds 1..T and 0..T filled (only the last, in place 0, unless `keep`); T < n_iters when the row error of the
-    last iterate fell below `tol` > 0 (NaN: not converged)."""
+    """The loop on K stored batch-last (n,m,B), the batch innermost: u_t = 1/(K v_{t-1}), v_t =
+    c/(K^T u_t). Returns T and u (n_iters,n,B) and v (n_iters+1,m,B), rounds 1..T and 0..T filled
+    (only the last, in place 0, unless `keep`); T < n_iters when the row error of the last
+    iterate fell below `tol` > 0 (NaN: not converged)."""
     n, m, B = K.shape
-    us, vs = np.empty((n_iters if keep else 1, n, B), K.dtype), np.empty((n_iters + 1 if keep else 1, m, B), K.dtype)
+    us, vs = (
+        np.empty((n_iters if keep else 1, n, B), K.dtype),
+        np.empty((n_iters + 1 if keep else 1, m, B), K.dtype),
+    )
     kv = np.empty((n, B), K.dtype)
     for j in range(m):
-        for b in range(B): vs[0, j, b] = 1
+        for b in range(B):
+            vs[0, j, b] = 1
     for t in range(n_iters):
-        a, z = (t, t + 1) if keep else (0, 0)            # v_{t-1} is read from vs[a], u_t goes to us[a], v_t to vs[z]
+        a, z = (
+            (t, t + 1) if keep else (0, 0)
+        )  # v_{t-1} is read from vs[a], u_t goes to us[a], v_t to vs[z]
         for i in range(n):
-            for b in range(B): kv[i, b] = 0
+            for b in range(B):
+                kv[i, b] = 0
         for i in range(n):
             for j in range(m):
-                for b in range(B): kv[i, b] += K[i, j, b] * vs[a, j, b]
+                for b in range(B):
+                    kv[i, b] += K[i, j, b] * vs[a, j, b]
         if tol > 0 and t > 0:
             err = 0.0
             for i in range(n):
                 for b in range(B):
                     e = abs(us[a - 1 if keep else 0, i, b] * kv[i, b] - 1)
                     err = max(err, e) if e == e else np.inf
-            if err < tol: return t, us, vs
+            if err < tol:
+                return t, us, vs
         for i in range(n):
-            for b in range(B): us[a, i, b] = 1 / kv[i, b]
+            for b in range(B):
+                us[a, i, b] = 1 / kv[i, b]
         for j in range(m):
-            for b in range(B): vs[z, j, b] = 0
+            for b in range(B):
+                vs[z, j, b] = 0
         for i in range(n):
             for j in range(m):
-                for b in range(B): vs[z, j, b] += K[i, j, b] * us[a, i, b]
+                for b in range(B):
+                    vs[z, j, b] += K[i, j, b] * us[a, i, b]
         for j in range(m):
-            for b in range(B): vs[z, j, b] = c / vs[z, j, b]
+            for b in range(B):
+                vs[z, j, b] = c / vs[z, j, b]
     return n_iters, us, vs
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #dbe14cc3
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
 def _matrix_forward(K, c, n_iters, keep, us, vs):
-    "The same loop matrix by matrix on K (B,n,m), each matrix in cache for all its rounds, into u (B,T,n) and v (B,T+1,m) (the last only unless `keep`)."
+    """The same loop matrix by matrix on K (B,n,m), each matrix in cache for all its rounds, into u
+    (B,T,n) and v (B,T+1,m) (the last only unless `keep`)."""
     B, n, m = K.shape
     for b in range(B):
-        for j in range(m): vs[b, 0, j] = 1
+        for j in range(m):
+            vs[b, 0, j] = 1
         for t in range(n_iters):
             a, z = (t, t + 1) if keep else (0, 0)
             for i in range(n):
-                s = K[b, i, 0] * vs[b, a, 0]             # sums in K's dtype
-                for j in range(1, m): s += K[b, i, j] * vs[b, a, j]
+                s = K[b, i, 0] * vs[b, a, 0]  # sums in K's dtype
+                for j in range(1, m):
+                    s += K[b, i, j] * vs[b, a, j]
                 us[b, a, i] = 1 / s
-            for j in range(m): vs[b, z, j] = 0
+            for j in range(m):
+                vs[b, z, j] = 0
             for i in range(n):
-                for j in range(m): vs[b, z, j] += K[b, i, j] * us[b, a, i]
-            for j in range(m): vs[b, z, j] = c / vs[b, z, j]
+                for j in range(m):
+                    vs[b, z, j] += K[b, i, j] * us[b, a, i]
+            for j in range(m):
+                vs[b, z, j] = c / vs[b, z, j]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #08da2e76
 def compiled_forward(K: np.ndarray, mode: str, c: float, n_iters: int, tol, keep: bool):
-    """The scaling-vector loop on `K`, batch-last `(n, m, B)` for `mode` 'last', `(B, n, m)` for 'matrix': the scaling vectors u and v of
-    every round (of the last only, unless `keep`; batch axis as stored) and the last u `(B, n)` and v `(B, m)`."""
-    c = K.dtype.type(c)                                  # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
+    """The scaling-vector loop on `K`, batch-last `(n, m, B)` for `mode` 'last', `(B, n, m)` for
+    'matrix': the scaling vectors u and v of every round (of the last only, unless `keep`; batch
+    axis as stored) and the last u `(B, n)` and v `(B, m)`."""
+    c = K.dtype.type(
+        c
+    )  # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
     if mode == 'last':
-        with _first_call('forward', K.dtype): T, us, vs = _last_forward(K, c, n_iters, float(tol or 0), keep)
-        us, vs = (torch.from_numpy(a) for a in ((us[:T], vs[:T + 1]) if keep else (us, vs)))
+        with _first_call('forward', K.dtype):
+            T, us, vs = _last_forward(K, c, n_iters, float(tol or 0), keep)
+        us, vs = (torch.from_numpy(a) for a in ((us[:T], vs[: T + 1]) if keep else (us, vs)))
         return us, vs, us[-1].T, vs[-1].T
     B, n, m = K.shape
-    us, vs = np.empty((B, n_iters if keep else 1, n), K.dtype), np.empty((B, n_iters + 1 if keep else 1, m), K.dtype)
-    def chunk(a, b): _matrix_forward(K[a:b], c, n_iters, keep, us[a:b], vs[a:b])
-    with _first_call('forward', K.dtype): in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
+    us, vs = (
+        np.empty((B, n_iters if keep else 1, n), K.dtype),
+        np.empty((B, n_iters + 1 if keep else 1, m), K.dtype),
+    )
+
+    def chunk(a, b):
+        _matrix_forward(K[a:b], c, n_iters, keep, us[a:b], vs[a:b])
+
+    with _first_call('forward', K.dtype):
+        in_threads(chunk, B, parallel=B * n * m * n_iters >= _THREAD_MIN_WORK)
     us, vs = torch.from_numpy(us), torch.from_numpy(vs)
     return us, vs, us[:, -1], vs[:, -1]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #8a248a08
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _last_vjp(K, us, vs, grad, c):
-    "dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S) (B,n,m): the recursion above, one call."
+    """dl/dz (B,n,m) through the loop on K (n,m,B), from u (T,n,B), v (T+1,m,B) and G = dl/d(log S)
+    (B,n,m): the recursion above, one call."""
     T, n, B = us.shape
     m = K.shape[1]
     p, q, g_rows = np.zeros((m, B), K.dtype), np.empty((n, B), K.dtype), np.zeros((n, B), K.dtype)
-    for b in range(B):                                   # column sums G^T 1 into p, row sums G 1 into g_rows
+    for b in range(B):  # column sums G^T 1 into p, row sums G 1 into g_rows
         for i in range(n):
             for j in range(m):
                 p[j, b] += grad[b, i, j]
                 g_rows[i, b] += grad[b, i, j]
     for j in range(m):
-        for b in range(B): p[j, b] *= vs[T, j, b] / c    # p_T = v_T * dl/dg_T / c
-    acc = np.zeros((n, m, B), K.dtype)                   # sum_t (q_t v_{t-1}^T - u_t p_t^T)
+        for b in range(B):
+            p[j, b] *= vs[T, j, b] / c  # p_T = v_T * dl/dg_T / c
+    acc = np.zeros((n, m, B), K.dtype)  # sum_t (q_t v_{t-1}^T - u_t p_t^T)
     for t in range(T, 0, -1):
-        for i in range(n):                               # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
-            for b in range(B): q[i, b] = 0
+        for i in range(n):  # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+            for b in range(B):
+                q[i, b] = 0
         for i in range(n):
             for j in range(m):
-                for b in range(B): q[i, b] += K[i, j, b] * p[j, b]
+                for b in range(B):
+                    q[i, b] += K[i, j, b] * p[j, b]
         for i in range(n):
             for b in range(B):
                 q[i, b] *= us[t - 1, i, b] * us[t - 1, i, b]
-                if t == T: q[i, b] -= us[T - 1, i, b] * g_rows[i, b]
+                if t == T:
+                    q[i, b] -= us[T - 1, i, b] * g_rows[i, b]
         for i in range(n):
             for j in range(m):
-                for b in range(B): acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
-        if t > 1:                                        # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
+                for b in range(B):
+                    acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
+        if t > 1:  # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
             for j in range(m):
-                for b in range(B): p[j, b] = 0
+                for b in range(B):
+                    p[j, b] = 0
             for i in range(n):
                 for j in range(m):
-                    for b in range(B): p[j, b] += K[i, j, b] * q[i, b]
+                    for b in range(B):
+                        p[j, b] += K[i, j, b] * q[i, b]
             for j in range(m):
-                for b in range(B): p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c
+                for b in range(B):
+                    p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c
     out = np.empty((B, n, m), K.dtype)
     for i in range(n):
         for j in range(m):
-            for b in range(B): out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
+            for b in range(B):
+                out[b, i, j] = grad[b, i, j] + K[i, j, b] * acc[i, j, b]
     return out
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #913d5262
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy', fastmath=_REASSOC)
 def _matrix_vjp(K, us, vs, grad, c, out):
-    "The same recursion matrix by matrix, K (B,n,m), u (B,T,n), v (B,T+1,m), G (B,n,m), into `out` (B,n,m)."
+    """The same recursion matrix by matrix, K (B,n,m), u (B,T,n), v (B,T+1,m), G (B,n,m), into `out`
+    (B,n,m)."""
     B, n, m = K.shape
     T = us.shape[1]
-    p, q, g_rows, acc = np.empty(m, K.dtype), np.empty(n, K.dtype), np.empty(n, K.dtype), np.empty((n, m), K.dtype)
+    p, q, g_rows, acc = (
+        np.empty(m, K.dtype),
+        np.empty(n, K.dtype),
+        np.empty(n, K.dtype),
+        np.empty((n, m), K.dtype),
+    )
     for b in range(B):
-        for j in range(m): p[j] = 0
+        for j in range(m):
+            p[j] = 0
         for i in range(n):
             s = grad[b, i, 0]
             p[0] += grad[b, i, 0]
@@ -185,32 +271,49 @@ def _matrix_vjp(K, us, vs, grad, c, out):
                 s += grad[b, i, j]
                 p[j] += grad[b, i, j]
             g_rows[i] = s
-            for j in range(m): acc[i, j] = 0
-        for j in range(m): p[j] *= vs[b, T, j] / c
+            for j in range(m):
+                acc[i, j] = 0
+        for j in range(m):
+            p[j] *= vs[b, T, j] / c
         for t in range(T, 0, -1):
             for i in range(n):
                 s = K[b, i, 0] * p[0]
-                for j in range(1, m): s += K[b, i, j] * p[j]
+                for j in range(1, m):
+                    s += K[b, i, j] * p[j]
                 u = us[b, t - 1, i]
                 q[i] = s * (u * u)
-                if t == T: q[i] -= u * g_rows[i]
+                if t == T:
+                    q[i] -= u * g_rows[i]
             for i in range(n):
-                for j in range(m): acc[i, j] += q[i] * vs[b, t - 1, j] - us[b, t - 1, i] * p[j]
+                for j in range(m):
+                    acc[i, j] += q[i] * vs[b, t - 1, j] - us[b, t - 1, i] * p[j]
             if t > 1:
-                for j in range(m): p[j] = 0
+                for j in range(m):
+                    p[j] = 0
                 for i in range(n):
-                    for j in range(m): p[j] += K[b, i, j] * q[i]
-                for j in range(m): p[j] *= vs[b, t - 1, j] * vs[b, t - 1, j] / c
+                    for j in range(m):
+                        p[j] += K[b, i, j] * q[i]
+                for j in range(m):
+                    p[j] *= vs[b, t - 1, j] * vs[b, t - 1, j] / c
         for i in range(n):
-            for j in range(m): out[b, i, j] = grad[b, i, j] + K[b, i, j] * acc[i, j]
+            for j in range(m):
+                out[b, i, j] = grad[b, i, j] + K[b, i, j] * acc[i, j]
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #4224a54c
-def compiled_vjp(K: np.ndarray, mode: str, us: np.ndarray, vs: np.ndarray, grad: np.ndarray, c: float) -> torch.Tensor:
-    "dl/dz `(B, n, m)` through the loop that `compiled_forward` ran on `K`, from its scaling vectors and G = dl/d(log S) `(B, n, m)`."
+def compiled_vjp(
+    K: np.ndarray, mode: str, us: np.ndarray, vs: np.ndarray, grad: np.ndarray, c: float
+) -> torch.Tensor:
+    """dl/dz `(B, n, m)` through the loop that `compiled_forward` ran on `K`, from its scaling
+    vectors and G = dl/d(log S) `(B, n, m)`."""
     c = K.dtype.type(c)
     if mode == 'last':
-        with _first_call('backward', K.dtype): return torch.from_numpy(_last_vjp(K, us, vs, grad, c))
+        with _first_call('backward', K.dtype):
+            return torch.from_numpy(_last_vjp(K, us, vs, grad, c))
     out, (B, n, m), T = np.empty_like(K), K.shape, us.shape[1]
     with _first_call('backward', K.dtype):
-        in_threads(lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], grad[a:b], c, out[a:b]), B, parallel=B * n * m * T >= _THREAD_MIN_WORK)
+        in_threads(
+            lambda a, b: _matrix_vjp(K[a:b], us[a:b], vs[a:b], grad[a:b], c, out[a:b]),
+            B,
+            parallel=B * n * m * T >= _THREAD_MIN_WORK,
+        )
     return torch.from_numpy(out)

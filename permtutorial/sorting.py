@@ -21,14 +21,17 @@ from .experiment import Experiment, Table
 
 # %% ../nbs/12_sorting.ipynb #5c172eea
 def random_sequences(batch: int, n: int, generator: torch.Generator = None):
-    "`batch` sequences of `n` uniform numbers: `(scrambled, perm, sorted)` with `scrambled = apply_perm(sorted, perm)`."
+    """`batch` sequences of `n` uniform numbers: `(scrambled, perm, sorted)` with `scrambled =
+    apply_perm(sorted, perm)`."""
     x = torch.rand(batch, check_int(n, 'n', low=2), generator=generator)
     sorted_x, order = x.sort(-1)
-    return x, invert_perm(order), sorted_x           # x[i] = sorted_x[rank of x[i]]
+    return x, invert_perm(order), sorted_x  # x[i] = sorted_x[rank of x[i]]
 
 # %% ../nbs/12_sorting.ipynb #2c8e86fc
 class SortingNet(nn.Module):
-    "Scores `log_alpha` `(B, n, n)` for sequences `(B, n)`: each number alone through an MLP to `n` rank scores."
+    """Scores `log_alpha` `(B, n, n)` for sequences `(B, n)`: each number alone through an MLP to
+    `n` rank scores."""
+
     def __init__(self, n: int, hidden: int = 32):
         super().__init__()
         self.config = dict(n=check_int(n, 'n', low=2), hidden=check_int(hidden, 'hidden'))
@@ -37,29 +40,45 @@ class SortingNet(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         check_tensor(x, 'x')
         if x.dim() != 2 or x.shape[-1] != self.config['n']:
-            raise ValueError(f"`x` must have shape (B, {self.config['n']}) for this model, got {tuple(x.shape)}")
+            raise ValueError(
+                f"`x` must have shape (B, {self.config['n']}) for this model, got {tuple(x.shape)}"
+            )
         return self.net(x.unsqueeze(-1))
 
 # %% ../nbs/12_sorting.ipynb #511807ff
 def sorting_loss(log_alpha, x, sorted_x, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5):
     "Mean squared error between the Gumbel-Sinkhorn soft-sorted sequences and the sorted ones."
-    P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples)          # (S, B, n, n)
+    P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples)  # (S, B, n, n)
     return ((P.mT @ x.unsqueeze(-1)).squeeze(-1) - sorted_x).pow(2).mean()
 
 # %% ../nbs/12_sorting.ipynb #6205d392
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators', 'lr'])
-def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: int = 32, lr: float = 0.01, tau: float = 1.0,
-                  n_iters: int = 20, n_samples: int = 5, seed: int = 0, **fit_kw) -> dict:
-    "Train a `SortingNet` on fresh random sequences through `fit` (`lr`: Adam's, 0.01 here as in Mena et al.'s code; `fit_kw`: fit's other options); returns its loss history."
+def train_sorting(
+    model,
+    epochs: int,
+    steps_per_epoch: int = 100,
+    batch_size: int = 32,
+    lr: float = 0.01,
+    tau: float = 1.0,
+    n_iters: int = 20,
+    n_samples: int = 5,
+    seed: int = 0,
+    **fit_kw,
+) -> dict:
+    """Train a `SortingNet` on fresh random sequences through `fit` (`lr`: Adam's, 0.01 here as in
+    Mena et al.'s code; `fit_kw`: fit's other options); returns its loss history."""
     n = model.config['n']
     g = torch.Generator()
+
     def batches(epoch):
         g.manual_seed(seed * 100_003 + epoch)
         return [random_sequences(batch_size, n, g) for _ in range(steps_per_epoch)]
+
     def step(m, batch):
         dev = next(m.parameters()).device
         x, _, sorted_x = (t.to(dev) for t in batch)
         return sorting_loss(m(x), x, sorted_x, tau, n_iters, n_samples)
+
     return fit(model, step, batches, epochs, lr=lr, desc=f'sorting N={n}', **fit_kw)
 
 # %% ../nbs/12_sorting.ipynb #510ae58b
@@ -67,10 +86,15 @@ def train_sorting(model, epochs: int, steps_per_epoch: int = 100, batch_size: in
 def evaluate_sorting(model, n_sequences: int = 1000, seed: int = 1234) -> dict:
     "Mena et al.'s metrics on `n_sequences` held-out random sequences."
     model.eval().cpu()
-    x, perm, _ = random_sequences(n_sequences, model.config['n'], torch.Generator().manual_seed(seed))
+    x, perm, _ = random_sequences(
+        n_sequences, model.config['n'], torch.Generator().manual_seed(seed)
+    )
     pred = matching_indices(model(x))
-    return dict(prop_wrong=prop_wrong(pred, perm).item(), prop_any_wrong=prop_any_wrong(pred, perm).item(),
-                kendall_tau=kendall_tau(pred, perm).item())
+    return dict(
+        prop_wrong=prop_wrong(pred, perm).item(),
+        prop_any_wrong=prop_any_wrong(pred, perm).item(),
+        kendall_tau=kendall_tau(pred, perm).item(),
+    )
 
 # %% ../nbs/12_sorting.ipynb #06acaeda
 def load_sorting_model(path):
@@ -79,8 +103,16 @@ def load_sorting_model(path):
 
 # %% ../nbs/12_sorting.ipynb #66abfb6e
 MENA_SORTING = Experiment(
-    'mena-sorting', notebook='12_sorting.ipynb', aliases=('sorting',),
+    'mena-sorting',
+    notebook='12_sorting.ipynb',
+    aliases=('sorting',),
     summary="Mena et al. 2018: sorting uniform random numbers with a Gumbel-Sinkhorn network that sees one number at a time",
     run_defaults=dict(train=True, n_numbers=10, epochs=20),
-    tables=[Table(keys=['n_numbers'], values=['prop_wrong', 'prop_any_wrong', 'kendall_tau', 'train_minutes'])],
-    results='results/mena_sorting')
+    tables=[
+        Table(
+            keys=['n_numbers'],
+            values=['prop_wrong', 'prop_any_wrong', 'kendall_tau', 'train_minutes'],
+        )
+    ],
+    results='results/mena_sorting',
+)

@@ -21,68 +21,117 @@ from .parallel import rank_and_world
 
 # %% ../nbs/06_train.ipynb #bc17b805
 def seed_everything(seed: int) -> torch.Generator:
-    "Seed Python, NumPy and torch (CPU and CUDA); returns a CPU `torch.Generator` seeded with `seed` for data sampling."
+    """Seed Python, NumPy and torch (CPU and CUDA); returns a CPU `torch.Generator` seeded with
+    `seed` for data sampling."""
     seed = check_int(seed, 'seed', low=0)
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
 
 # %% ../nbs/06_train.ipynb #e206afca
 def pick_device(device=None) -> torch.device:
     "`device` as a `torch.device`; `None` or 'auto' picks CUDA when a GPU is present, else the CPU."
-    if device in (None, 'auto'): return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: device = torch.device(device)
-    except (RuntimeError, TypeError) as e: raise ValueError(f"`device` must be 'auto', 'cpu', 'cuda' or 'cuda:N', got {device!r}") from e
+    if device in (None, 'auto'):
+        return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try:
+        device = torch.device(device)
+    except (RuntimeError, TypeError) as e:
+        raise ValueError(
+            f"`device` must be 'auto', 'cpu', 'cuda' or 'cuda:N', got {device!r}"
+        ) from e
     if device.type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f"`device` = {str(device)!r} but no CUDA GPU is available; use 'cpu' or 'auto'")
+        raise ValueError(
+            f"`device` = {str(device)!r} but no CUDA GPU is available; use 'cpu' or 'auto'"
+        )
     return device
 
 # %% ../nbs/06_train.ipynb #326130be
 _FORMAT = 'permtutorial-weights-v1'
 
-def save_weights(path, model: torch.nn.Module, config: dict, meta: dict = None, half: bool = False, overwrite: bool = False) -> Path:
-    "Write `model`'s weights with its `config` and `meta` to `path`; an existing file is kept unless `overwrite=True`."
+
+def save_weights(
+    path,
+    model: torch.nn.Module,
+    config: dict,
+    meta: dict = None,
+    half: bool = False,
+    overwrite: bool = False,
+) -> Path:
+    """Write `model`'s weights with its `config` and `meta` to `path`; an existing file is kept
+    unless `overwrite=True`."""
     path = Path(path)
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it, or choose another path")
-    config, meta = plain_data(dict(config), 'config'), plain_data(dict(meta or {}), 'meta')   # refused here, not after a lost run
-    state = {k: (v.half() if half and v.is_floating_point() else v).detach().cpu() for k, v in model.state_dict().items()}
-    return atomic_write(path, lambda tmp: torch.save({'format': _FORMAT, 'config': config, 'meta': meta, 'state_dict': state}, tmp))
+        raise FileExistsError(
+            f"{path} exists; pass overwrite=True to replace it, or choose another path"
+        )
+    config, meta = (
+        plain_data(dict(config), 'config'),
+        plain_data(dict(meta or {}), 'meta'),
+    )  # refused here, not after a lost run
+    state = {
+        k: (v.half() if half and v.is_floating_point() else v).detach().cpu()
+        for k, v in model.state_dict().items()
+    }
+    return atomic_write(
+        path,
+        lambda tmp: torch.save(
+            {'format': _FORMAT, 'config': config, 'meta': meta, 'state_dict': state}, tmp
+        ),
+    )
 
 # %% ../nbs/06_train.ipynb #1e864c10
 def load_weights(path) -> dict:
-    "Read a weight file written by `save_weights`: a dict with `config`, `meta` and `state_dict` (float32)."
+    """Read a weight file written by `save_weights`: a dict with `config`, `meta` and `state_dict`
+    (float32)."""
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"no weight file at {path}: train the model (the experiment notebook with train=True) or restore the file from git")
+        raise FileNotFoundError(
+            f"no weight file at {path}: train the model (the experiment notebook with train=True) or restore the file from git"
+        )
     try:
         d = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise ValueError(f"{path} is not a readable permtutorial weight file ({type(e).__name__}: {e})") from None
+        raise ValueError(
+            f"{path} is not a readable permtutorial weight file ({type(e).__name__}: {e})"
+        ) from None
     if not isinstance(d, dict) or d.get('format') != _FORMAT:
-        raise ValueError(f"{path} is not a permtutorial weight file (format {d.get('format') if isinstance(d, dict) else type(d).__name__!r})")
-    d['state_dict'] = {k: v.float() if v.is_floating_point() else v for k, v in d['state_dict'].items()}
+        raise ValueError(
+            f"{path} is not a permtutorial weight file (format {d.get('format') if isinstance(d, dict) else type(d).__name__!r})"
+        )
+    d['state_dict'] = {
+        k: v.float() if v.is_floating_point() else v for k, v in d['state_dict'].items()
+    }
     return d
 
 # %% ../nbs/06_train.ipynb #aea11c7d
 def load_model(path, build, model=None) -> tuple:
-    """`(model, meta)` from a weight file of `save_weights`: the model `build(config)` makes from the file's config, with the file's weights;
-    or, given `model`, the weights loaded into it, which must have the file's config."""
+    """`(model, meta)` from a weight file of `save_weights`: the model `build(config)` makes from
+    the file's config, with the file's weights; or, given `model`, the weights loaded into it,
+    which must have the file's config."""
     d = load_weights(path)
-    if model is None: model = build(d['config'])
+    if model is None:
+        model = build(d['config'])
     elif getattr(model, 'config', None) != d['config']:
-        raise ValueError(f"{path} holds a model with config {d['config']}, but `model` has config {getattr(model, 'config', None)}; "
-                         f"build the model from the file's config (or load the file without `model`)")
+        raise ValueError(
+            f"{path} holds a model with config {d['config']}, but `model` has config {getattr(model, 'config', None)}; "
+            f"build the model from the file's config (or load the file without `model`)"
+        )
     model.load_state_dict(d['state_dict'])
     return model.eval(), d['meta']
 
 # %% ../nbs/06_train.ipynb #494a26e6
 class Callback:
-    "A hook into `Learner`: define any of the methods named after the loop's points; they receive the learner. Lower `order` runs first."
+    """A hook into `Learner`: define any of the methods named after the loop's points; they receive
+    the learner. Lower `order` runs first."""
+
     order = 0
 
 # %% ../nbs/06_train.ipynb #d37220be
 class Learner:
-    "Adam on `model`, `step(net, batch)` the loss of a batch, `batches(epoch)` the batches of an epoch; all else is callbacks (`cbs`)."
+    """Adam on `model`, `step(net, batch)` the loss of a batch, `batches(epoch)` the batches of an
+    epoch; all else is callbacks (`cbs`)."""
+
     def __init__(self, model: torch.nn.Module, step, batches, lr: float = 1e-3, cbs=()):
         self.model, self.net, self.step, self.batches, self.lr = model, model, step, batches, lr
         self.cbs = sorted(cbs, key=lambda cb: cb.order)
@@ -91,21 +140,26 @@ class Learner:
 
     def callback(self, point: str):
         for cb in self.cbs:
-            if hasattr(cb, point): getattr(cb, point)(self)
+            if hasattr(cb, point):
+                getattr(cb, point)(self)
 
     def fit(self, epochs: int) -> dict:
-        "Train until epoch `epochs` (from `self.start`, which a resumed checkpoint sets); returns the history."
+        """Train until epoch `epochs` (from `self.start`, which a resumed checkpoint sets); returns
+        the history."""
         self.epochs, self.opt = epochs, torch.optim.Adam(self.model.parameters(), lr=self.lr)
         self.callback('before_fit')
         t0 = time.perf_counter() - self.hist['seconds']
         for self.epoch in range(self.start, epochs):
-            self.net.train(); self.dl, losses = self.batches(self.epoch), []
+            self.net.train()
+            self.dl, losses = self.batches(self.epoch), []
             self.callback('before_epoch')
             for self.batch in self.dl:
                 self.callback('before_batch')
                 self.loss = self.step(self.net, self.batch)
                 self.callback('after_loss')
-                self.opt.zero_grad(set_to_none=True); self.loss.backward(); self.opt.step()
+                self.opt.zero_grad(set_to_none=True)
+                self.loss.backward()
+                self.opt.step()
                 losses.append(self.loss.detach())
             self.losses = torch.stack(losses).float() if losses else torch.zeros(0)
             self.callback('after_batches')
@@ -121,149 +175,286 @@ class Learner:
 # %% ../nbs/06_train.ipynb #ddb3490a
 class DeviceCB(Callback):
     "Put the model on `device`; on CUDA with `amp`, compute each loss under bfloat16 autocast."
+
     order = -30
-    def __init__(self, device=None, amp: bool = True): self.device, self.amp = pick_device(device), amp
-    def before_fit(self, learn): learn.device = self.device; learn.model.to(self.device)
+
+    def __init__(self, device=None, amp: bool = True):
+        self.device, self.amp = pick_device(device), amp
+
+    def before_fit(self, learn):
+        learn.device = self.device
+        learn.model.to(self.device)
+
     def before_batch(self, learn):
-        self.ctx = torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp and self.device.type == 'cuda')
+        self.ctx = torch.autocast(
+            self.device.type, dtype=torch.bfloat16, enabled=self.amp and self.device.type == 'cuda'
+        )
         self.ctx.__enter__()
-    def after_loss(self, learn): self.ctx.__exit__(None, None, None)
+
+    def after_loss(self, learn):
+        self.ctx.__exit__(None, None, None)
 
 # %% ../nbs/06_train.ipynb #5d88139c
 class ProgressCB(Callback):
-    "A tqdm bar over each epoch's batches (terminals only) and one line per epoch: `desc`, the epoch, its mean loss, the seconds so far."
+    """A tqdm bar over each epoch's batches (terminals only) and one line per epoch: `desc`, the
+    epoch, its mean loss, the seconds so far."""
+
     order = 10
-    def __init__(self, desc: str = 'train'): self.desc = desc
+
+    def __init__(self, desc: str = 'train'):
+        self.desc = desc
+
     def before_epoch(self, learn):
-        if rank_and_world()[0] == 0: learn.dl = tqdm(learn.dl, desc=f'{self.desc} {learn.epoch + 1}/{learn.epochs}', disable=None, leave=False)
+        if rank_and_world()[0] == 0:
+            learn.dl = tqdm(
+                learn.dl,
+                desc=f'{self.desc} {learn.epoch + 1}/{learn.epochs}',
+                disable=None,
+                leave=False,
+            )
+
     def after_epoch(self, learn):
         if rank_and_world()[0] == 0:
-            print(f'{self.desc} epoch {learn.epoch + 1}/{learn.epochs}: loss {learn.hist["epoch_losses"][-1]:.4f} ({learn.hist["seconds"]:.0f}s)')
+            print(
+                f'{self.desc} epoch {learn.epoch + 1}/{learn.epochs}: loss {learn.hist["epoch_losses"][-1]:.4f} ({learn.hist["seconds"]:.0f}s)'
+            )
 
 # %% ../nbs/06_train.ipynb #a0e0e7cb
 class LRStepCB(Callback):
     "The learning rate times `gamma` every `step` epochs (`torch.optim.lr_scheduler.StepLR`)."
+
     order = -20
-    def __init__(self, step: int, gamma: float = 0.1): self.step, self.gamma = check_int(step, 'lr_step'), check_positive(gamma, 'lr_gamma')
-    def before_fit(self, learn): learn.sched = torch.optim.lr_scheduler.StepLR(learn.opt, self.step, self.gamma)
-    def after_batches(self, learn): learn.sched.step()
+
+    def __init__(self, step: int, gamma: float = 0.1):
+        self.step, self.gamma = check_int(step, 'lr_step'), check_positive(gamma, 'lr_gamma')
+
+    def before_fit(self, learn):
+        learn.sched = torch.optim.lr_scheduler.StepLR(learn.opt, self.step, self.gamma)
+
+    def after_batches(self, learn):
+        learn.sched.step()
 
 # %% ../nbs/06_train.ipynb #537993da
 def _rng_state(generators) -> dict:
-    "Every random state a run draws from: Python, NumPy, torch CPU and CUDA, and the given `torch.Generator`s."
+    """Every random state a run draws from: Python, NumPy, torch CPU and CUDA, and the given
+    `torch.Generator`s."""
     np_state = np.random.get_state(legacy=False)
-    return {'python': random.getstate(), 'numpy': {**np_state, 'state': {k: torch.as_tensor(np.asarray(v, dtype=np.int64)) for k, v in np_state['state'].items()}},
-            'torch': torch.get_rng_state(), 'cuda': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-            'generators': [g.get_state() for g in generators]}
+    return {
+        'python': random.getstate(),
+        'numpy': {
+            **np_state,
+            'state': {
+                k: torch.as_tensor(np.asarray(v, dtype=np.int64))
+                for k, v in np_state['state'].items()
+            },
+        },
+        'torch': torch.get_rng_state(),
+        'cuda': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+        'generators': [g.get_state() for g in generators],
+    }
+
 
 def _set_rng_state(s: dict, generators):
     random.setstate(s['python'])
-    np.random.set_state({**s['numpy'], 'state': {k: v.numpy().astype(np.uint32 if k == 'key' else np.int64) if v.dim() else int(v) for k, v in s['numpy']['state'].items()}})
+    np.random.set_state(
+        {
+            **s['numpy'],
+            'state': {
+                k: v.numpy().astype(np.uint32 if k == 'key' else np.int64) if v.dim() else int(v)
+                for k, v in s['numpy']['state'].items()
+            },
+        }
+    )
     torch.set_rng_state(s['torch'])
-    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
-    for g, st in zip(generators, s['generators']): g.set_state(st)
+    if s['cuda'] and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(s['cuda'])
+    for g, st in zip(generators, s['generators']):
+        g.set_state(st)
+
 
 def _load_checkpoint(path: Path) -> dict:
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    try:
+        ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise ValueError(f"checkpoint {path} is not readable ({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
-                         f"it is probably truncated: delete it to start over, or restore it from a copy") from None
-    missing = {'model', 'optimizer', 'history', 'epoch'} - set(ck) if isinstance(ck, dict) else {'everything'}
-    if missing: raise ValueError(f"checkpoint {path} is not a permtutorial checkpoint (missing {sorted(missing)})")
+        raise ValueError(
+            f"checkpoint {path} is not readable ({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
+            f"it is probably truncated: delete it to start over, or restore it from a copy"
+        ) from None
+    missing = (
+        {'model', 'optimizer', 'history', 'epoch'} - set(ck)
+        if isinstance(ck, dict)
+        else {'everything'}
+    )
+    if missing:
+        raise ValueError(
+            f"checkpoint {path} is not a permtutorial checkpoint (missing {sorted(missing)})"
+        )
     return ck
+
 
 def _check_resumable(ck: dict, path: Path, epochs: int, lr: float):
     "Refuse to continue checkpoint `ck` with settings it was not trained with (another run)."
     group = ck['optimizer']['param_groups'][0]
-    trained_lr = ck.get('lr', group.get('initial_lr', group['lr']))    # older files: the optimiser's
+    trained_lr = ck.get('lr', group.get('initial_lr', group['lr']))  # older files: the optimiser's
     again = "or start a new run with another checkpoint path"
     if epochs < ck['epoch']:
-        raise ValueError(f"checkpoint {path} has already trained {ck['epoch']} epochs, "
-                         f"but `epochs` = {epochs}; "
-                         f"resume with `epochs` >= {ck['epoch']}, {again}")
+        raise ValueError(
+            f"checkpoint {path} has already trained {ck['epoch']} epochs, "
+            f"but `epochs` = {epochs}; "
+            f"resume with `epochs` >= {ck['epoch']}, {again}"
+        )
     if lr != trained_lr:
-        raise ValueError(f"checkpoint {path} was trained with `lr` = {trained_lr:g}, "
-                         f"but `lr` = {lr:g}; "
-                         f"resume with `lr` = {trained_lr:g}, {again}")
+        raise ValueError(
+            f"checkpoint {path} was trained with `lr` = {trained_lr:g}, "
+            f"but `lr` = {lr:g}; "
+            f"resume with `lr` = {trained_lr:g}, {again}"
+        )
 
 # %% ../nbs/06_train.ipynb #01559662
 class CheckpointCB(Callback):
-    "After every epoch, everything needed to continue the run at `path`; with `resume`, continue from an existing one."
+    """After every epoch, everything needed to continue the run at `path`; with `resume`, continue
+    from an existing one."""
+
     order = 100
+
     def __init__(self, path, resume: bool = False, generators=()):
         self.path, self.resume, self.generators = Path(path), resume, list(generators)
+
     def before_fit(self, learn):
         self.steps = None
-        if not self.path.exists(): return
-        if not self.resume: raise FileExistsError(f"checkpoint {self.path} exists: pass resume=True to continue it, or choose another path")
+        if not self.path.exists():
+            return
+        if not self.resume:
+            raise FileExistsError(
+                f"checkpoint {self.path} exists: pass resume=True to continue it, or choose another path"
+            )
         ck = _load_checkpoint(self.path)
-        _check_resumable(ck, self.path, learn.epochs, learn.lr)     # before the model is touched
+        _check_resumable(ck, self.path, learn.epochs, learn.lr)  # before the model is touched
         n, e = len(ck['history']['losses']), ck['epoch']
-        self.steps = n // e if e and n % e == 0 else None           # its steps per epoch
-        learn.model.load_state_dict(ck['model']); learn.opt.load_state_dict(ck['optimizer'])
-        if learn.sched is not None and 'scheduler' in ck: learn.sched.load_state_dict(ck['scheduler'])
+        self.steps = n // e if e and n % e == 0 else None  # its steps per epoch
+        learn.model.load_state_dict(ck['model'])
+        learn.opt.load_state_dict(ck['optimizer'])
+        if learn.sched is not None and 'scheduler' in ck:
+            learn.sched.load_state_dict(ck['scheduler'])
         learn.hist, learn.start = ck['history'], ck['epoch']
         rank, world = rank_and_world()
         states = ck.get('rng_ranks', [ck['rng']] if 'rng' in ck else [])
-        if len(states) == world: _set_rng_state(states[rank], self.generators)   # the resumed run draws what the uninterrupted one would
-        elif rank == 0: print(f'fit: {self.path} was written by {len(states)} process(es), this run has {world}: '
-                              f'training resumes at epoch {learn.start + 1}, but random draws differ from an uninterrupted run')
+        if len(states) == world:
+            _set_rng_state(
+                states[rank], self.generators
+            )  # the resumed run draws what the uninterrupted one would
+        elif rank == 0:
+            print(
+                f'fit: {self.path} was written by {len(states)} process(es), this run has {world}: '
+                f'training resumes at epoch {learn.start + 1}, but random draws differ from an uninterrupted run'
+            )
+
     def _check_steps(self, learn, steps):
         if learn.epoch == learn.start and None not in (self.steps, steps) and steps != self.steps:
-            raise ValueError(f"checkpoint {self.path} was trained with {self.steps} steps per epoch, "
-                             f"but epoch {learn.epoch + 1} of this run has {steps} (`batches`, or "
-                             f"`steps_per_epoch`); resume with {self.steps} steps per epoch, "
-                             "or start a new run with another checkpoint path")
-    def before_epoch(self, learn):                     # the first resumed epoch, before it trains
-        try: self._check_steps(learn, len(learn.dl))
-        except TypeError: pass
-    def after_batches(self, learn): self._check_steps(learn, len(learn.losses))   # a generator
+            raise ValueError(
+                f"checkpoint {self.path} was trained with {self.steps} steps per epoch, "
+                f"but epoch {learn.epoch + 1} of this run has {steps} (`batches`, or "
+                f"`steps_per_epoch`); resume with {self.steps} steps per epoch, "
+                "or start a new run with another checkpoint path"
+            )
+
+    def before_epoch(self, learn):  # the first resumed epoch, before it trains
+        try:
+            self._check_steps(learn, len(learn.dl))
+        except TypeError:
+            pass
+
+    def after_batches(self, learn):
+        self._check_steps(learn, len(learn.losses))  # a generator
+
     def after_epoch(self, learn):
         rank, world = rank_and_world()
         rng = _rng_state(self.generators)
-        if world > 1:                                  # each process's random states, so that every process resumes exactly
-            states = [None] * world; torch.distributed.all_gather_object(states, rng)
+        if world > 1:  # each process's random states, so that every process resumes exactly
+            states = [None] * world
+            torch.distributed.all_gather_object(states, rng)
         if rank == 0:
-            ck = {'model': learn.model.state_dict(), 'optimizer': learn.opt.state_dict(), 'history': learn.hist, 'epoch': learn.epoch + 1, 'rng': rng,
-                  'lr': learn.lr}
-            if learn.sched is not None: ck['scheduler'] = learn.sched.state_dict()
-            if world > 1: ck['rng_ranks'] = states
+            ck = {
+                'model': learn.model.state_dict(),
+                'optimizer': learn.opt.state_dict(),
+                'history': learn.hist,
+                'epoch': learn.epoch + 1,
+                'rng': rng,
+                'lr': learn.lr,
+            }
+            if learn.sched is not None:
+                ck['scheduler'] = learn.sched.state_dict()
+            if world > 1:
+                ck['rng_ranks'] = states
             atomic_write(self.path, lambda tmp: torch.save(ck, tmp))
-        if world > 1: torch.distributed.barrier()
+        if world > 1:
+            torch.distributed.barrier()
 
 # %% ../nbs/06_train.ipynb #11cadd95
 class DDPCB(Callback):
-    "Under torchrun: the model as DistributedDataParallel, and each epoch's losses averaged over the processes."
+    """Under torchrun: the model as DistributedDataParallel, and each epoch's losses averaged over
+    the processes."""
+
     order = -10
+
     def before_fit(self, learn):
         if rank_and_world()[1] > 1:
-            learn.net = torch.nn.parallel.DistributedDataParallel(learn.model, device_ids=[learn.device.index] if learn.device.type == 'cuda' else None)
+            learn.net = torch.nn.parallel.DistributedDataParallel(
+                learn.model,
+                device_ids=[learn.device.index] if learn.device.type == 'cuda' else None,
+            )
+
     def after_batches(self, learn):
         world = rank_and_world()[1]
-        if world > 1:                                  # the loss of the global batch: the mean over the processes
-            losses = learn.losses.to(learn.device); torch.distributed.all_reduce(losses); learn.losses = losses / world
+        if world > 1:  # the loss of the global batch: the mean over the processes
+            losses = learn.losses.to(learn.device)
+            torch.distributed.all_reduce(losses)
+            learn.losses = losses / world
 
 # %% ../nbs/06_train.ipynb #ee40a252
 class EpochEndCB(Callback):
     "`fn(epoch, model)` after every epoch, before the checkpoint is written."
+
     order = 50
-    def __init__(self, fn): self.fn = fn
-    def after_epoch(self, learn): self.fn(learn.epoch, learn.model)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def after_epoch(self, learn):
+        self.fn(learn.epoch, learn.model)
 
 # %% ../nbs/06_train.ipynb #a4439751
-def standard_cbs(device=None, amp: bool = True, progress: bool = True, desc: str = 'train', lr_step: int = 0, lr_gamma: float = 0.1,
-                 checkpoint=None, resume: bool = False, generators=(), epoch_end=None) -> list:
-    "The callbacks of a run from plain options: device and mixed precision, several processes, progress (`progress`, titled `desc`), the step schedule (`lr_step` > 0), checkpoints, an `epoch_end(epoch, model)` hook."
+def standard_cbs(
+    device=None,
+    amp: bool = True,
+    progress: bool = True,
+    desc: str = 'train',
+    lr_step: int = 0,
+    lr_gamma: float = 0.1,
+    checkpoint=None,
+    resume: bool = False,
+    generators=(),
+    epoch_end=None,
+) -> list:
+    """The callbacks of a run from plain options: device and mixed precision, several processes,
+    progress (`progress`, titled `desc`), the step schedule (`lr_step` > 0), checkpoints, an
+    `epoch_end(epoch, model)` hook."""
     cbs = [DeviceCB(device, amp), DDPCB()]
-    if progress: cbs.append(ProgressCB(desc))
-    if check_int(lr_step, 'lr_step', low=0): cbs.append(LRStepCB(lr_step, lr_gamma))
-    if checkpoint is not None: cbs.append(CheckpointCB(checkpoint, resume, generators))
-    if epoch_end is not None: cbs.append(EpochEndCB(epoch_end))
+    if progress:
+        cbs.append(ProgressCB(desc))
+    if check_int(lr_step, 'lr_step', low=0):
+        cbs.append(LRStepCB(lr_step, lr_gamma))
+    if checkpoint is not None:
+        cbs.append(CheckpointCB(checkpoint, resume, generators))
+    if epoch_end is not None:
+        cbs.append(EpochEndCB(epoch_end))
     return cbs
 
 # %% ../nbs/06_train.ipynb #0579c65d
 @delegates(standard_cbs)
-def fit(model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, cbs=(), **kwargs) -> dict:
+def fit(
+    model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, cbs=(), **kwargs
+) -> dict:
     """Train `model` with Adam for `epochs` through `Learner` with `standard_cbs(**kwargs)` and `cbs`.
     Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."""
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
