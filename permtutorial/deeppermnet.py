@@ -19,48 +19,97 @@ import torchvision
 from .checks import check_int, check_choice, check_tensor, check_finite
 from .gumbel_sinkhorn import perturb_with_gumbel
 from .matching import matching_indices, perm_to_matrix, apply_perm
-from .relaxations import GumbelSinkhorn, LinearSinkhorn, target_matrix, permutation_loss, naive_loss
+from permtutorial.relaxations import (
+    GumbelSinkhorn,
+    LinearSinkhorn,
+    target_matrix,
+    permutation_loss,
+    naive_loss,
+)
 from .data import random_perms
-from .metrics import kendall_tau, hamming_similarity, l1_normalization_error, pairwise_accuracy
+from permtutorial.metrics import (
+    kendall_tau,
+    hamming_similarity,
+    l1_normalization_error,
+    pairwise_accuracy,
+)
 from fastcore.meta import delegates
 from .train import fit, save_weights, load_model
 
-DEEPPERMNET_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'   # Santa Cruz et al., CVPR 2017: cited by the experiments' reference numbers
+DEEPPERMNET_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'  # Santa Cruz et al., CVPR 2017: cited by the experiments' reference numbers
 
 # %% ../nbs/20_deeppermnet.ipynb #8b8eeb0f
 class SmallCNN(nn.Module):
-    """A branch for small images on a CPU: two conv blocks (normalised by `norm`: 'batch', 'group' or 'none') and a linear layer to `fc6_dim` features.
-    `features` is the convolutional part (pooled to 4×4 and flattened): what a transfer evaluation reuses."""
-    def __init__(self, in_channels: int = 1, fc6_dim: int = 128, width: int = 32, norm: str = 'batch'):
+    """A branch for small images on a CPU: two conv blocks (normalised by `norm`: 'batch', 'group'
+    or 'none') and a linear layer to `fc6_dim` features. `features` is the convolutional part
+    (pooled to 4×4 and flattened): what a transfer evaluation reuses."""
+
+    def __init__(
+        self, in_channels: int = 1, fc6_dim: int = 128, width: int = 32, norm: str = 'batch'
+    ):
         super().__init__()
         self.fc6_dim = check_int(fc6_dim, 'fc6_dim')
         check_choice(norm, 'norm', ('batch', 'group', 'none'))
-        layer = {'batch': nn.BatchNorm2d, 'group': lambda c: nn.GroupNorm(8, c), 'none': lambda c: nn.Identity()}[norm]
+        layer = {
+            'batch': nn.BatchNorm2d,
+            'group': lambda c: nn.GroupNorm(8, c),
+            'none': lambda c: nn.Identity(),
+        }[norm]
         self.net = nn.Sequential(
-            nn.Conv2d(in_channels, width, 3, padding=1), layer(width), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(width, 2 * width, 3, padding=1), layer(2 * width), nn.ReLU(), nn.AdaptiveAvgPool2d(4),
-            nn.Flatten(), nn.Linear(2 * width * 16, fc6_dim), nn.ReLU())
+            nn.Conv2d(in_channels, width, 3, padding=1),
+            layer(width),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(width, 2 * width, 3, padding=1),
+            layer(2 * width),
+            nn.ReLU(),
+            nn.AdaptiveAvgPool2d(4),
+            nn.Flatten(),
+            nn.Linear(2 * width * 16, fc6_dim),
+            nn.ReLU(),
+        )
+
     @property
-    def features(self) -> nn.Module: return self.net[:-2]
-    def forward(self, x): return self.net(x)
+    def features(self) -> nn.Module:
+        return self.net[:-2]
+
+    def forward(self, x):
+        return self.net(x)
 
 # %% ../nbs/20_deeppermnet.ipynb #68d75139
 class MLPBranch(nn.Module):
-    "A branch for precomputed feature vectors `(N, in_features)` (e.g. GIST + colour features of the relative-attribute data), with `dropout` on its input and hidden layer."
-    def __init__(self, in_features: int, fc6_dim: int = 128, hidden: int = 256, dropout: float = 0.0):
+    """A branch for precomputed feature vectors `(N, in_features)` (e.g. GIST + colour features of
+    the relative-attribute data), with `dropout` on its input and hidden layer."""
+
+    def __init__(
+        self, in_features: int, fc6_dim: int = 128, hidden: int = 256, dropout: float = 0.0
+    ):
         super().__init__()
         self.fc6_dim = check_int(fc6_dim, 'fc6_dim')
-        self.net = nn.Sequential(nn.Dropout(dropout), nn.Linear(check_int(in_features, 'in_features'), check_int(hidden, 'hidden')), nn.ReLU(),
-                                 nn.Dropout(dropout), nn.Linear(hidden, fc6_dim), nn.ReLU())
-    def forward(self, x): return self.net(x)
+        self.net = nn.Sequential(
+            nn.Dropout(dropout),
+            nn.Linear(check_int(in_features, 'in_features'), check_int(hidden, 'hidden')),
+            nn.ReLU(),
+            nn.Dropout(dropout),
+            nn.Linear(hidden, fc6_dim),
+            nn.ReLU(),
+        )
+
+    def forward(self, x):
+        return self.net(x)
 
 # %% ../nbs/20_deeppermnet.ipynb #e7b26316
 _BACKBONES = ('alexnet', 'vgg16', 'resnet18')
 
+
 class TorchvisionBranch(nn.Module):
-    """A torchvision backbone up to its pooled convolutional features, then fc6 (`fc6_dim`); `weights` as torchvision takes them
-    ('DEFAULT' downloads ImageNet weights). For AlexNet and VGG16 with `fc6_dim` = 4096 the backbone's own fc6 is kept, as in the paper."""
-    def __init__(self, name: str = 'alexnet', fc6_dim: int = 512, weights=None, dropout: float = 0.5):
+    """A torchvision backbone up to its pooled convolutional features, then fc6 (`fc6_dim`);
+    `weights` as torchvision takes them ('DEFAULT' downloads ImageNet weights). For AlexNet and
+    VGG16 with `fc6_dim` = 4096 the backbone's own fc6 is kept, as in the paper."""
+
+    def __init__(
+        self, name: str = 'alexnet', fc6_dim: int = 512, weights=None, dropout: float = 0.5
+    ):
         super().__init__()
         check_choice(name, 'name', _BACKBONES)
         self.fc6_dim = check_int(fc6_dim, 'fc6_dim')
@@ -68,138 +117,260 @@ class TorchvisionBranch(nn.Module):
         if name == 'resnet18':
             net.fc = nn.Identity()
             self.features, fc6 = net, nn.Linear(512, fc6_dim)
-        else:                                           # conv layers and the adaptive pool before the classifier
+        else:  # conv layers and the adaptive pool before the classifier
             self.features = nn.Sequential(net.features, net.avgpool, nn.Flatten())
             own = next(m for m in net.classifier if isinstance(m, nn.Linear))
             fc6 = own if own.out_features == fc6_dim else nn.Linear(own.in_features, fc6_dim)
         self.fc6 = nn.Sequential(nn.Dropout(dropout), fc6, nn.ReLU())
-    def forward(self, x): return self.fc6(self.features(x))
+
+    def forward(self, x):
+        return self.fc6(self.features(x))
 
 # %% ../nbs/20_deeppermnet.ipynb #94618dbc
 class SinkhornOutput:
-    "A head trained with the multinomial log loss on the Sinkhorn output Q, and matched on Q at inference."
+    """A head trained with the multinomial log loss on the Sinkhorn output Q, and matched on Q at
+    inference."""
+
     def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor:
         return permutation_loss(soft_permutation(scores, **layer_kw), target)
-    def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor: return soft_permutation(scores, **layer_kw).exp()
+
+    def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor:
+        return soft_permutation(scores, **layer_kw).exp()
 
 # %% ../nbs/20_deeppermnet.ipynb #88c10d32
 class SigmoidOutput:
-    "A head of l² independent sigmoids, trained with binary cross-entropy and matched on the sigmoid outputs."
-    def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor: return naive_loss(scores, target)
-    def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor: return scores.float().sigmoid()
+    """A head of l² independent sigmoids, trained with binary cross-entropy and matched on the
+    sigmoid outputs."""
+
+    def loss(self, scores: torch.Tensor, target: torch.Tensor, **layer_kw) -> torch.Tensor:
+        return naive_loss(scores, target)
+
+    def soft(self, scores: torch.Tensor, **layer_kw) -> torch.Tensor:
+        return scores.float().sigmoid()
 
 # %% ../nbs/20_deeppermnet.ipynb #eadd13cd
 class PaperHead(SinkhornOutput, nn.Sequential):
-    "Santa Cruz et al.'s head: dropout, fc7 over the concatenated fc6 vectors `(B, l, fc6_dim)`, ReLU, fc8 to l×l scores; the Sinkhorn layer."
+    """Santa Cruz et al.'s head: dropout, fc7 over the concatenated fc6 vectors `(B, l, fc6_dim)`,
+    ReLU, fc8 to l×l scores; the Sinkhorn layer."""
+
     def __init__(self, l: int, fc6_dim: int, fc7_dim: int = 1024, dropout: float = 0.5):
-        super().__init__(nn.Dropout(dropout), nn.Linear(l * fc6_dim, check_int(fc7_dim, 'fc7_dim')), nn.ReLU(), nn.Linear(fc7_dim, l * l))
+        super().__init__(
+            nn.Dropout(dropout),
+            nn.Linear(l * fc6_dim, check_int(fc7_dim, 'fc7_dim')),
+            nn.ReLU(),
+            nn.Linear(fc7_dim, l * l),
+        )
         self.l = l
-    def forward(self, f: torch.Tensor) -> torch.Tensor: return super().forward(f.flatten(1)).view(len(f), self.l, self.l)
+
+    def forward(self, f: torch.Tensor) -> torch.Tensor:
+        return super().forward(f.flatten(1)).view(len(f), self.l, self.l)
 
 # %% ../nbs/20_deeppermnet.ipynb #6605f4a3
 class NaiveHead(SigmoidOutput, PaperHead):
-    "The paper's naive baseline: the same network as `PaperHead`, its l² outputs read as independent sigmoids."
+    """The paper's naive baseline: the same network as `PaperHead`, its l² outputs read as
+    independent sigmoids."""
 
 # %% ../nbs/20_deeppermnet.ipynb #38d7d3c6
 class EquivariantHead(SinkhornOutput, nn.Module):
-    """Row i of the scores from item i's fc6 vector and a summary of the sequence (`pool`: 'mean', or 'attention' over the l vectors),
-    `W2 ReLU(A f_i + C summary_i)`: scrambling the items permutes the rows exactly. The Sinkhorn layer."""
-    def __init__(self, l: int, fc6_dim: int, fc7_dim: int = 256, dropout: float = 0.5, pool: str = 'mean'):
+    """Row i of the scores from item i's fc6 vector and a summary of the sequence (`pool`: 'mean',
+    or 'attention' over the l vectors), `W2 ReLU(A f_i + C summary_i)`: scrambling the items
+    permutes the rows exactly. The Sinkhorn layer."""
+
+    def __init__(
+        self, l: int, fc6_dim: int, fc7_dim: int = 256, dropout: float = 0.5, pool: str = 'mean'
+    ):
         super().__init__()
         self.l, self.pool = l, check_choice(pool, 'pool', ('mean', 'attention'))
-        self.drop, self.item = nn.Dropout(dropout), nn.Linear(fc6_dim, check_int(fc7_dim, 'fc7_dim'))
+        self.drop, self.item = (
+            nn.Dropout(dropout),
+            nn.Linear(fc6_dim, check_int(fc7_dim, 'fc7_dim')),
+        )
         self.context = nn.Linear(fc6_dim, fc7_dim, bias=False)
-        self.attention = nn.MultiheadAttention(fc6_dim, 1, batch_first=True) if pool == 'attention' else None
+        self.attention = (
+            nn.MultiheadAttention(fc6_dim, 1, batch_first=True) if pool == 'attention' else None
+        )
         self.rows = nn.Sequential(nn.ReLU(), nn.Dropout(dropout), nn.Linear(fc7_dim, l))
+
     def forward(self, f: torch.Tensor) -> torch.Tensor:
         f = self.drop(f)
-        summary = f.mean(1, keepdim=True) if self.attention is None else self.attention(f, f, f, need_weights=False)[0]
+        summary = (
+            f.mean(1, keepdim=True)
+            if self.attention is None
+            else self.attention(f, f, f, need_weights=False)[0]
+        )
         return self.rows(self.item(f) + self.context(summary))
 
 # %% ../nbs/20_deeppermnet.ipynb #98382ac0
 HEADS = {'sinkhorn': PaperHead, 'naive': NaiveHead, 'equivariant': EquivariantHead}
 
+
 class DeepPermNet(nn.Module):
-    """Scores `(B, l, l)` for scrambled sequences `(B, l, *item)`: a shared `branch` per item, then the `head` (a name in `HEADS`, built with
-    `fc7_dim`, `dropout` and `head_kw`, or a head module with `loss` and `soft`); default: the paper's fc7 over the concatenated fc6 vectors."""
-    def __init__(self, branch: nn.Module, l: int, fc7_dim: int = 1024, dropout: float = 0.5, head='sinkhorn', **head_kw):
+    """Scores `(B, l, l)` for scrambled sequences `(B, l, *item)`: a shared `branch` per item, then
+    the `head` (a name in `HEADS`, built with `fc7_dim`, `dropout` and `head_kw`, or a head
+    module with `loss` and `soft`); default: the paper's fc7 over the concatenated fc6 vectors."""
+
+    def __init__(
+        self,
+        branch: nn.Module,
+        l: int,
+        fc7_dim: int = 1024,
+        dropout: float = 0.5,
+        head='sinkhorn',
+        **head_kw,
+    ):
         super().__init__()
         self.l = check_int(l, 'l', low=2)
         self.branch = branch
         fc6_dim = getattr(branch, 'fc6_dim', None)
-        if not isinstance(fc6_dim, int): raise TypeError("`branch` must have an int attribute `fc6_dim` (the size of its output features)")
-        if isinstance(head, str): head = HEADS[check_choice(head, 'head', tuple(HEADS))](self.l, fc6_dim, fc7_dim, dropout, **head_kw)
-        if not (isinstance(head, nn.Module) and callable(getattr(head, 'loss', None)) and callable(getattr(head, 'soft', None))):
-            raise TypeError(f"`head` must be one of {list(HEADS)} or an nn.Module with `loss` and `soft` methods, got {type(head).__name__}")
+        if not isinstance(fc6_dim, int):
+            raise TypeError(
+                "`branch` must have an int attribute `fc6_dim` (the size of its output features)"
+            )
+        if isinstance(head, str):
+            head = HEADS[check_choice(head, 'head', tuple(HEADS))](
+                self.l, fc6_dim, fc7_dim, dropout, **head_kw
+            )
+        if not (
+            isinstance(head, nn.Module)
+            and callable(getattr(head, 'loss', None))
+            and callable(getattr(head, 'soft', None))
+        ):
+            raise TypeError(
+                f"`head` must be one of {list(HEADS)} or an nn.Module with `loss` and `soft` methods, got {type(head).__name__}"
+            )
         self.head = head
-        first = next((m for m in branch.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None)   # what each item must be: channels or features
-        self._item_dim = (first.in_channels, 'channels') if isinstance(first, nn.Conv2d) else (first.in_features, 'features') if first else None
+        first = next(
+            (m for m in branch.modules() if isinstance(m, (nn.Conv2d, nn.Linear))), None
+        )  # what each item must be: channels or features
+        self._item_dim = (
+            (first.in_channels, 'channels')
+            if isinstance(first, nn.Conv2d)
+            else (first.in_features, 'features')
+            if first
+            else None
+        )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         check_tensor(x, 'x')
         if x.dim() < 3 or x.shape[1] != self.l:
-            raise ValueError(f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, got {tuple(x.shape)}")
+            raise ValueError(
+                f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, got {tuple(x.shape)}"
+            )
         if self._item_dim and x.shape[2] != self._item_dim[0]:
             n, what = self._item_dim
-            raise ValueError(f"`x` must have {n} {what} per item for this branch, (B, l, {n}, ...), got {x.shape[2]} (shape {tuple(x.shape)})")
-        B, items = x.shape[0], x.flatten(0, 1)           # all B*l items in one batched call: the branches share weights
-        if items.dim() == 4 and items.is_cuda: items = items.contiguous(memory_format=torch.channels_last)
+            raise ValueError(
+                f"`x` must have {n} {what} per item for this branch, (B, l, {n}, ...), got {x.shape[2]} (shape {tuple(x.shape)})"
+            )
+        B, items = (
+            x.shape[0],
+            x.flatten(0, 1),
+        )  # all B*l items in one batched call: the branches share weights
+        if items.dim() == 4 and items.is_cuda:
+            items = items.contiguous(memory_format=torch.channels_last)
         return self.head(self.branch(items).reshape(B, self.l, -1))
 
 # %% ../nbs/20_deeppermnet.ipynb #8776a725
 _LAYERS = ('log', 'linear', 'caffe')
 
-def soft_permutation(scores: torch.Tensor, layer: str = 'log', n_iters: int = 20, tau: float = 1.0,
-                     eps: float = 1e-3, noise_factor: float = 0.0, generator: torch.Generator = None):
-    "`log Q` `(B, l, l)` of `scores` by the Sinkhorn layer `layer` ('log', 'linear' or 'caffe'), in float32."
+
+def soft_permutation(
+    scores: torch.Tensor,
+    layer: str = 'log',
+    n_iters: int = 20,
+    tau: float = 1.0,
+    eps: float = 1e-3,
+    noise_factor: float = 0.0,
+    generator: torch.Generator = None,
+):
+    """`log Q` `(B, l, l)` of `scores` by the Sinkhorn layer `layer` ('log', 'linear' or 'caffe'),
+    in float32."""
     check_choice(layer, 'layer', _LAYERS)
-    scores = scores.float()                              # the Sinkhorn step runs in float32 under mixed precision too
-    if noise_factor: scores = perturb_with_gumbel(scores, noise_factor=noise_factor, generator=generator)[0]
-    if layer == 'log': relax = GumbelSinkhorn(tau, noise=0, n_iters=n_iters, rows=True)
-    else: relax = LinearSinkhorn(tau, n_iters=1 if layer == 'caffe' else n_iters, eps=eps)
+    scores = scores.float()  # the Sinkhorn step runs in float32 under mixed precision too
+    if noise_factor:
+        scores = perturb_with_gumbel(scores, noise_factor=noise_factor, generator=generator)[0]
+    if layer == 'log':
+        relax = GumbelSinkhorn(tau, noise=0, n_iters=n_iters, rows=True)
+    else:
+        relax = LinearSinkhorn(tau, n_iters=1 if layer == 'caffe' else n_iters, eps=eps)
     return relax.log_soft(scores)
 
 # %% ../nbs/20_deeppermnet.ipynb #776339e1
 @torch.no_grad()
-def soft_outputs(model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw) -> torch.Tensor:
-    "The model's soft permutations `(B, l, l)` on the CPU, as its head reads them (`head.soft`: the Sinkhorn output Q, or the naive head's sigmoids)."
-    if scrambled.is_floating_point(): check_finite(scrambled, 'scrambled')   # named here, not as the layer's `log_alpha`
+def soft_outputs(
+    model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw
+) -> torch.Tensor:
+    """The model's soft permutations `(B, l, l)` on the CPU, as its head reads them (`head.soft`:
+    the Sinkhorn output Q, or the naive head's sigmoids)."""
+    if scrambled.is_floating_point():
+        check_finite(scrambled, 'scrambled')  # named here, not as the layer's `log_alpha`
     model.eval()
     device = next(model.parameters()).device
-    return torch.cat([model.head.soft(model(x.to(device)).float(), **layer_kw).cpu() for x in scrambled.split(batch_size)])
+    return torch.cat(
+        [
+            model.head.soft(model(x.to(device)).float(), **layer_kw).cpu()
+            for x in scrambled.split(batch_size)
+        ]
+    )
 
 # %% ../nbs/20_deeppermnet.ipynb #5edb75e0
-def predict_perm(model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw) -> torch.Tensor:
-    "Predicted permutations `(B, l)`: the matching (nearest permutation) of the model's soft output."
+def predict_perm(
+    model: nn.Module, scrambled: torch.Tensor, batch_size: int = 256, **layer_kw
+) -> torch.Tensor:
+    """Predicted permutations `(B, l)`: the matching (nearest permutation) of the model's soft
+    output."""
     return matching_indices(soft_outputs(model, scrambled, batch_size, **layer_kw))
 
 # %% ../nbs/20_deeppermnet.ipynb #984b64c7
 def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tensor:
-    "Integer levels `(N,)` of a strength per item: the distinct values, or at most `n_levels` quantile bins (bins left empty by repeated values dropped)."
+    """Integer levels `(N,)` of a strength per item: the distinct values, or at most `n_levels`
+    quantile bins (bins left empty by repeated values dropped)."""
     check_tensor(strength, 'strength')
-    if strength.dim() != 1: raise ValueError(f"`strength` must be one value per item (N,), got shape {tuple(strength.shape)}")
+    if strength.dim() != 1:
+        raise ValueError(
+            f"`strength` must be one value per item (N,), got shape {tuple(strength.shape)}"
+        )
     if strength.is_floating_point() and strength.isnan().any():
-        raise ValueError(f"`strength` has NaN at items {strength.isnan().nonzero().squeeze(1)[:5].tolist()}: a level needs a value; drop those items first")
-    if n_levels is None: return torch.unique(strength, return_inverse=True)[1]
-    q = torch.quantile(strength.double(), torch.linspace(0, 1, check_int(n_levels, 'n_levels', low=2) + 1, dtype=torch.float64)[1:-1])
-    return torch.unique(torch.bucketize(strength.double(), q), return_inverse=True)[1]   # consecutive levels, as `ordered_sequences` needs
+        raise ValueError(
+            f"`strength` has NaN at items {strength.isnan().nonzero().squeeze(1)[:5].tolist()}: a level needs a value; drop those items first"
+        )
+    if n_levels is None:
+        return torch.unique(strength, return_inverse=True)[1]
+    q = torch.quantile(
+        strength.double(),
+        torch.linspace(0, 1, check_int(n_levels, 'n_levels', low=2) + 1, dtype=torch.float64)[1:-1],
+    )
+    return torch.unique(torch.bucketize(strength.double(), q), return_inverse=True)[
+        1
+    ]  # consecutive levels, as `ordered_sequences` needs
 
 # %% ../nbs/20_deeppermnet.ipynb #72083de0
-def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Generator = None, ties: bool = False):
-    "`n` sequences of `l` item indices `(n, l)`, sorted by level, one item per level drawn (distinct levels unless `ties`); with `ties`, also their groups."
+def ordered_sequences(
+    levels: torch.Tensor, l: int, n: int, generator: torch.Generator = None, ties: bool = False
+):
+    """`n` sequences of `l` item indices `(n, l)`, sorted by level, one item per level drawn
+    (distinct levels unless `ties`); with `ties`, also their groups."""
     l, n = check_int(l, 'l', low=2), check_int(n, 'n')
     check_tensor(levels, 'levels')
     if levels.is_floating_point() or levels.is_complex() or levels.dtype == torch.bool:
-        raise TypeError(f"`levels` must be an integer tensor of labels 0..K-1, got dtype {levels.dtype} "
-                        "(`strength_levels` makes them from values)")
+        raise TypeError(
+            f"`levels` must be an integer tensor of labels 0..K-1, got dtype {levels.dtype} "
+            "(`strength_levels` makes them from values)"
+        )
     n_lv = int(levels.max()) + 1
     count = torch.bincount(levels, minlength=n_lv)
-    if bool((count == 0).any()): raise ValueError("`levels` must use every label from 0 to max (some level has no item)")
+    if bool((count == 0).any()):
+        raise ValueError("`levels` must use every label from 0 to max (some level has no item)")
     if not ties and n_lv < l:
-        raise ValueError(f"`l` = {l} needs at least {l} distinct strength levels, the data have {n_lv}; use a shorter sequence or ties=True")
-    if ties: lv = torch.randint(n_lv, (n, l), generator=generator).sort(-1).values
-    else: lv = torch.rand(n, n_lv, generator=generator).argsort(-1)[:, :l].sort(-1).values      # l distinct levels, increasing
-    order = torch.argsort(levels, stable=True)                                # items grouped by level
+        raise ValueError(
+            f"`l` = {l} needs at least {l} distinct strength levels, the data have {n_lv}; use a shorter sequence or ties=True"
+        )
+    if ties:
+        lv = torch.randint(n_lv, (n, l), generator=generator).sort(-1).values
+    else:
+        lv = (
+            torch.rand(n, n_lv, generator=generator).argsort(-1)[:, :l].sort(-1).values
+        )  # l distinct levels, increasing
+    order = torch.argsort(levels, stable=True)  # items grouped by level
     start = torch.searchsorted(levels[order].contiguous(), torch.arange(n_lv))
     pick = (torch.rand(n, l, generator=generator) * count[lv]).long()
     idx = order[start[lv] + pick]
@@ -207,20 +378,33 @@ def ordered_sequences(levels: torch.Tensor, l: int, n: int, generator: torch.Gen
 
 # %% ../nbs/20_deeppermnet.ipynb #a2fb89b6
 def scramble_sequences(items: torch.Tensor, generator: torch.Generator = None):
-    "Scramble each ordered sequence `items` `(B, l, ...)` by a uniformly random permutation: `(scrambled, perm)` with `scrambled = apply_perm(items, perm)`."
+    """Scramble each ordered sequence `items` `(B, l, ...)` by a uniformly random permutation:
+    `(scrambled, perm)` with `scrambled = apply_perm(items, perm)`."""
     perm = random_perms(items.shape[0], items.shape[1], generator=generator, device=items.device)
     return apply_perm(items, perm), perm
 
 # %% ../nbs/20_deeppermnet.ipynb #50c2abf1
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
-def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tensor, epochs: int, steps_per_epoch: int = 100,
-                      batch_size: int = 32, ties: bool = False, generator=None, layer_kw: dict = None, **fit_kw) -> dict:
+def train_deeppermnet(
+    model: nn.Module,
+    items: torch.Tensor,
+    levels: torch.Tensor,
+    epochs: int,
+    steps_per_epoch: int = 100,
+    batch_size: int = 32,
+    ties: bool = False,
+    generator=None,
+    layer_kw: dict = None,
+    **fit_kw,
+) -> dict:
     """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with the loss of the model's head (`layer_kw`: its
     options) through `fit` (`fit_kw`: its options, e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
-    if items.is_floating_point(): check_finite(items, 'items')               # named here, not as the layer's `log_alpha`
+    if items.is_floating_point():
+        check_finite(items, 'items')  # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head
     cuda = next(model.parameters()).is_cuda or 'cuda' in str(fit_kw.get('device'))
-    if cuda and items.dim() == 4: model = model.to(memory_format=torch.channels_last)
+    if cuda and items.dim() == 4:
+        model = model.to(memory_format=torch.channels_last)
 
     def batches(epoch):
         for _ in range(steps_per_epoch):
@@ -235,42 +419,79 @@ def train_deeppermnet(model: nn.Module, items: torch.Tensor, levels: torch.Tenso
         scores = model(scrambled.to(dev, non_blocking=True))
         return head.loss(scores, target.to(dev), **(layer_kw or {}))
 
-    return fit(model, step, batches, epochs, desc=f'{type(head).__name__} l={l}', generators=[generator] if generator is not None else [], **fit_kw)
+    return fit(
+        model,
+        step,
+        batches,
+        epochs,
+        desc=f'{type(head).__name__} l={l}',
+        generators=[generator] if generator is not None else [],
+        **fit_kw,
+    )
 
 # %% ../nbs/20_deeppermnet.ipynb #4ed6553d
-def evaluate_deeppermnet(model: nn.Module, scrambled: torch.Tensor, perm: torch.Tensor, groups: torch.Tensor = None, **layer_kw) -> dict:
-    "Kendall tau, Hamming similarity, pairwise accuracy (tie-aware with `groups`) and l1 normalisation error on scrambled sequences."
+def evaluate_deeppermnet(
+    model: nn.Module,
+    scrambled: torch.Tensor,
+    perm: torch.Tensor,
+    groups: torch.Tensor = None,
+    **layer_kw,
+) -> dict:
+    """Kendall tau, Hamming similarity, pairwise accuracy (tie-aware with `groups`) and l1
+    normalisation error on scrambled sequences."""
     Q = soft_outputs(model, scrambled, **layer_kw)
     pred = matching_indices(Q)
-    return dict(kendall_tau=kendall_tau(pred, perm, groups).item(), hamming=hamming_similarity(pred, perm, groups).item(),
-                pairwise_accuracy=pairwise_accuracy(pred, perm, groups).item(), l1_norm_error=l1_normalization_error(Q).item())
+    return dict(
+        kendall_tau=kendall_tau(pred, perm, groups).item(),
+        hamming=hamming_similarity(pred, perm, groups).item(),
+        pairwise_accuracy=pairwise_accuracy(pred, perm, groups).item(),
+        l1_norm_error=l1_normalization_error(Q).item(),
+    )
 
 # %% ../nbs/20_deeppermnet.ipynb #3ef41530
 _BRANCHES = {'small_cnn': SmallCNN, 'mlp': MLPBranch, 'torchvision': TorchvisionBranch}
 
+
 def build_deeppermnet(config: dict) -> 'DeepPermNet':
-    "A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}` and optionally `'dropout'` (default 0.5), `'head'` (default 'sinkhorn') and `'head_kw'`."
+    """A DeepPermNet from its `config`: `{'branch': kind, 'branch_kw': {...}, 'l': l, 'fc7_dim': d}`
+    and optionally `'dropout'` (default 0.5), `'head'` (default 'sinkhorn') and `'head_kw'`."""
     check_choice(config.get('branch'), "config['branch']", tuple(_BRANCHES))
-    kw = {k: v for k, v in config['branch_kw'].items() if k != 'weights'}        # pretrained weights come from the file
-    model = DeepPermNet(_BRANCHES[config['branch']](**kw), l=config['l'], fc7_dim=config['fc7_dim'], dropout=config.get('dropout', 0.5),
-                        head=config.get('head', 'sinkhorn'), **config.get('head_kw', {}))
+    kw = {
+        k: v for k, v in config['branch_kw'].items() if k != 'weights'
+    }  # pretrained weights come from the file
+    model = DeepPermNet(
+        _BRANCHES[config['branch']](**kw),
+        l=config['l'],
+        fc7_dim=config['fc7_dim'],
+        dropout=config.get('dropout', 0.5),
+        head=config.get('head', 'sinkhorn'),
+        **config.get('head_kw', {}),
+    )
     model.config = dict(config)
     return model
 
 # %% ../nbs/20_deeppermnet.ipynb #9d0bf7da
-def save_deeppermnet(path, model: 'DeepPermNet', meta: dict = None, overwrite: bool = False, half: bool = False):
-    "Write `model` (built by `build_deeppermnet`) with its config (in float16 with `half`); an existing file is kept unless `overwrite=True`."
-    if not hasattr(model, 'config'): raise ValueError("`model` must be built by `build_deeppermnet(config)` so that its file can rebuild it")
+def save_deeppermnet(
+    path, model: 'DeepPermNet', meta: dict = None, overwrite: bool = False, half: bool = False
+):
+    """Write `model` (built by `build_deeppermnet`) with its config (in float16 with `half`); an
+    existing file is kept unless `overwrite=True`."""
+    if not hasattr(model, 'config'):
+        raise ValueError(
+            "`model` must be built by `build_deeppermnet(config)` so that its file can rebuild it"
+        )
     return save_weights(path, model, model.config, meta, half=half, overwrite=overwrite)
 
 # %% ../nbs/20_deeppermnet.ipynb #da799ee8
 def load_deeppermnet(path, model: 'DeepPermNet' = None) -> 'DeepPermNet':
-    "The model stored at `path` (rebuilt from its config), or its weights loaded into `model`, which must have the same config."
+    """The model stored at `path` (rebuilt from its config), or its weights loaded into `model`,
+    which must have the same config."""
     return load_model(path, build_deeppermnet, model)[0]
 
 # %% ../nbs/20_deeppermnet.ipynb #62273788
 def saliency_maps(model: nn.Module, scrambled: torch.Tensor, **layer_kw) -> torch.Tensor:
-    "Per input image `(B, l, H, W)`: max over channels of |d(score of the predicted permutation)/d(pixel)|."
+    """Per input image `(B, l, H, W)`: max over channels of |d(score of the predicted
+    permutation)/d(pixel)|."""
     model.eval()
     x = scrambled.detach().clone().requires_grad_()
     log_q = model.head.soft(model(x), **layer_kw).log()
@@ -279,15 +500,25 @@ def saliency_maps(model: nn.Module, scrambled: torch.Tensor, **layer_kw) -> torc
     return x.grad.abs().amax(2)
 
 # %% ../nbs/20_deeppermnet.ipynb #a32b8f63
-def permutation_stability(model: nn.Module, ordered: torch.Tensor, n_perms: int = 50,
-                          generator: torch.Generator = None, **layer_kw) -> dict:
-    "Kendall tau and Hamming similarity `(S, K)` of the predictions for K scrambles of each ordered sequence `(S, l, ...)`."
+def permutation_stability(
+    model: nn.Module,
+    ordered: torch.Tensor,
+    n_perms: int = 50,
+    generator: torch.Generator = None,
+    **layer_kw,
+) -> dict:
+    """Kendall tau and Hamming similarity `(S, K)` of the predictions for K scrambles of each
+    ordered sequence `(S, l, ...)`."""
     S, l = ordered.shape[:2]
-    if math.factorial(l) <= n_perms: perms = torch.tensor(list(itertools.permutations(range(l))))
-    else: perms = torch.stack([torch.randperm(l, generator=generator) for _ in range(n_perms)])
+    if math.factorial(l) <= n_perms:
+        perms = torch.tensor(list(itertools.permutations(range(l))))
+    else:
+        perms = torch.stack([torch.randperm(l, generator=generator) for _ in range(n_perms)])
     K = len(perms)
-    perm = perms.repeat(S, 1)                                              # (S*K, l)
+    perm = perms.repeat(S, 1)  # (S*K, l)
     scrambled = apply_perm(ordered.repeat_interleave(K, 0), perm)
     pred = predict_perm(model, scrambled, **layer_kw)
-    return dict(kendall_tau=kendall_tau(pred, perm, reduction='none').view(S, K),
-                hamming=hamming_similarity(pred, perm, reduction='none').view(S, K))
+    return dict(
+        kendall_tau=kendall_tau(pred, perm, reduction='none').view(S, K),
+        hamming=hamming_similarity(pred, perm, reduction='none').view(S, K),
+    )
