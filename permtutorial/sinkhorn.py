@@ -43,12 +43,19 @@ def _scaled_scores(log_alpha, n_iters, tau, tol):
     return z, n_iters, math.log(n / m)
 
 # %% ../nbs/02_sinkhorn.ipynb #9e53225a
+_LOG_TINY = {
+    dt: math.log(torch.finfo(dt).tiny)
+    for dt in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
+
+
 def _log_normalize(z, dim, log_total=0.0):
     """`(z - logsumexp(z, dim) + log_total, logsumexp(z, dim))`, subtracting the max first so that
     entries near it keep full precision."""
     m = z.detach().amax(dim, keepdim=True)  # the result does not depend on the shift: no grad
     s = z - m
-    log_sum = s.exp().sum(dim, keepdim=True).log()
+    # below log(tiny) an entry is negligible beside the max, 1, and exp's underflow path is slow
+    log_sum = s.clamp_min(_LOG_TINY[s.dtype]).exp_().sum(dim, keepdim=True).log()
     return s - (log_sum - log_total), m + log_sum
 
 
@@ -284,8 +291,11 @@ def _log_domain_vjp(z, fs, gs, grad, log_col_sum):
     for t in range(fs.shape[-1], 0, -1):
         f, g, g_prev = fs[..., t - 1 : t], gs[..., t].unsqueeze(-2), gs[..., t - 1].unsqueeze(-2)
         # sums of the cotangent itself: the recomputed P_t sums to 1 (or c) only up to rounding
-        cot -= (w + f + g).exp().mul_(cot.sum(-2, keepdim=True) / c)  # column step t
-        cot -= (w + f + g_prev).exp().mul_(cot.sum(-1, keepdim=True))  # row step t
+        low = _LOG_TINY[w.dtype]  # as in _log_normalize: no exp on its slow underflow path
+        cot -= (
+            (w + f + g).clamp_min_(low).exp_().mul_(cot.sum(-2, keepdim=True) / c)
+        )  # column step t
+        cot -= (w + f + g_prev).clamp_min_(low).exp_().mul_(cot.sum(-1, keepdim=True))  # row step t
     return cot
 
 # %% ../nbs/02_sinkhorn.ipynb #50340eca
