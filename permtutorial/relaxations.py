@@ -254,7 +254,7 @@ RELAXATIONS = {
 }
 
 
-def make_relaxation(name: str, tau: float = None, transposed: bool = False) -> Relaxation:
+def make_relaxation(name: str, tau: float = None, transposed: bool = False) -> 'Relaxation':
     """The relaxation called `name` (a key of `RELAXATIONS`) at temperature `tau` (None: its
     default); `transposed`: a row relaxation's transposed target."""
     relax = RELAXATIONS[check_choice(name, 'method', tuple(RELAXATIONS))]()
