@@ -97,7 +97,8 @@ class ScoreCNN(nn.Module):
         check_tensor(x, 'x')
         if x.dim() != 5 or x.shape[2:] != (1, 28, 28 * self.config['digits']):
             raise ValueError(
-                f"`x` must have shape (B, n, 1, 28, {28 * self.config['digits']}), got {tuple(x.shape)}"
+                f"`x` must have shape (B, n, 1, 28, {28 * self.config['digits']}), "
+                f"got {tuple(x.shape)}"
             )
         s = self.net(x.flatten(0, 1)).unflatten(0, x.shape[:2])
         return s.squeeze(-1) if self.config['out'] == 1 else s
@@ -143,9 +144,10 @@ def train_sorter(
     cbs=(),
     **fit_kw,
 ) -> dict:
-    """Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax` (`tau_end`: anneal its tau to it);
-    `fit_kw`: `fit`'s options. `precision` 'bf16': the score network under bfloat16 autocast on any device (the CPU too),
-    the relaxation in float32. Returns the history."""
+    """Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax`
+    (`tau_end`: anneal its tau to it); `fit_kw`: `fit`'s options. `precision` 'bf16': the score
+    network under bfloat16 autocast on any device (the CPU too), the relaxation in float32.
+    Returns the history."""
     n, steps_per_epoch, batch_size = (
         check_int(n, 'n', low=2),
         check_int(steps_per_epoch, 'steps_per_epoch'),
@@ -154,11 +156,13 @@ def train_sorter(
     bf16 = check_choice(precision, 'precision', ('fp32', 'bf16')) == 'bf16'
     if bf16 and not torch.ops.mkldnn._is_mkldnn_bf16_supported() and not torch.cuda.is_available():
         warnings.warn(
-            "precision='bf16': this CPU has no native bfloat16, so autocast emulates it, several times slower than 'fp32'"
+            "precision='bf16': this CPU has no native bfloat16, so autocast emulates it, "
+            "several times slower than 'fp32'"
         )
     if model.config['out'] != relax.per_item(n):
         raise ValueError(
-            f"`model` gives {model.config['out']} score(s) per item; {relax!r} needs {relax.per_item(n)} for n = {n}"
+            f"`model` gives {model.config['out']} score(s) per item; "
+            f"{relax!r} needs {relax.per_item(n)} for n = {n}"
         )
     g = torch.Generator()
 
@@ -252,7 +256,8 @@ def train_digit_reader(
     )
     if (model.config['out'], model.config['digits']) != (10, 1):
         raise ValueError(
-            f"`model` must read one digit into 10 classes (ScoreCNN(out=10, digits=1)), got {model.config}"
+            "`model` must read one digit into 10 classes (ScoreCNN(out=10, digits=1)), "
+            f"got {model.config}"
         )
     g = torch.Generator()
 
@@ -296,7 +301,8 @@ def evaluate_digit_reader(
     return dict(res, digit_accuracy=(read == digits.labels.long()).float().mean().item())
 
 # %% ../nbs/13_sorting_benchmark.ipynb #11443ef4
-# NeuralSort's Table 1: exact match (per-element accuracy) of deterministic NeuralSort and of Gumbel-Sinkhorn as they trained it
+# NeuralSort's Table 1: exact match (per-element accuracy) of deterministic NeuralSort and of
+# Gumbel-Sinkhorn as they trained it
 NEURALSORT_PAPER = 'https://arxiv.org/abs/1903.08850'
 _NS = {
     3: (0.930, 0.951),
@@ -412,7 +418,8 @@ class TimeLimitCB(Callback):
         minutes = (time.perf_counter() - self.t0) / 60
         if learn.epoch + 1 < learn.epochs and minutes >= self.minutes:
             raise TimeLimitReached(
-                f"stopped after {minutes:.1f} min of this sitting, at epoch {learn.epoch + 1} of {learn.epochs}; "
+                f"stopped after {minutes:.1f} min of this sitting, "
+                f"at epoch {learn.epoch + 1} of {learn.epochs}; "
                 "the checkpoint holds it: resume to continue"
             )
 
@@ -438,11 +445,12 @@ def train_validated(
     device='auto',
     progress: bool = False,
 ) -> dict:
-    """NeuralSort's protocol for one `n`, `method` and `seed` in the run folder `folder` (defaults: theirs; `tau` None: the
-    method's default): validation exact match on `val_sequences` fixed sequences from `val_digits` held-out training digits
-    every `steps_per_epoch` steps, the best model tested on the first `k` test sequences for each `k` in `n_tests`;
-    checkpointed, resumed when `folder` holds a checkpoint, stopped cleanly after `max_minutes` (0: no limit).
-    Returns the result row."""
+    """NeuralSort's protocol for one `n`, `method` and `seed` in the run folder `folder`
+    (defaults: theirs; `tau` None: the method's default): validation exact match on
+    `val_sequences` fixed sequences from `val_digits` held-out training digits every
+    `steps_per_epoch` steps, the best model tested on the first `k` test sequences for each `k`
+    in `n_tests`; checkpointed, resumed when `folder` holds a checkpoint, stopped cleanly after
+    `max_minutes` (0: no limit). Returns the result row."""
     budget = dict(
         epochs=epochs,
         steps_per_epoch=steps_per_epoch,
@@ -523,10 +531,15 @@ SORTING_BENCHMARK = Experiment(
     'sorting-benchmark',
     notebook='13_sorting_benchmark.ipynb',
     aliases=('permutation-sorting',),
-    summary='Grover et al. 2019: sorting n images of 4-digit MNIST numbers; Gumbel-Sinkhorn, NeuralSort and differentiable sorting networks on one score network',
+    summary=(
+        'Grover et al. 2019: sorting n images of 4-digit MNIST numbers; Gumbel-Sinkhorn, '
+        'NeuralSort and differentiable sorting networks on one score network'
+    ),
     run_defaults=dict(
         ns='3,5,7,9,15',
-        methods='gumbel-sinkhorn,gumbel-sinkhorn rows,neuralsort,neuralsort stochastic,sorting network',
+        methods=(
+            'gumbel-sinkhorn,gumbel-sinkhorn rows,neuralsort,neuralsort stochastic,sorting network'
+        ),
         seeds='0,1,2',
         epochs=5,
         steps_per_epoch=100,
@@ -540,7 +553,8 @@ SORTING_BENCHMARK = Experiment(
         Table(
             ['n', 'method'],
             ['exact_match', 'element_accuracy', 'kendall_tau', 'tied', 'train_minutes'],
-            'Sorting n 4-digit MNIST numbers (exact match: every number at its rank; tied: share of test sequences with equal numbers)',
+            'Sorting n 4-digit MNIST numbers (exact match: every number at its rank; '
+            'tied: share of test sequences with equal numbers)',
             digits=3,
         )
     ],
@@ -554,7 +568,10 @@ SORTING_BENCHMARK = Experiment(
 SORTING_BENCHMARK_AUTHORS = Experiment(
     'sorting-benchmark-authors',
     notebook='13_sorting_benchmark.ipynb',
-    summary="The sorting benchmark in NeuralSort's released setup: one n, method and seed per run folder, validated, resumable across sittings",
+    summary=(
+        "The sorting benchmark in NeuralSort's released setup: one n, method and seed per run "
+        'folder, validated, resumable across sittings'
+    ),
     run_defaults=dict(
         setup='authors',
         ns='3',
@@ -586,7 +603,8 @@ SORTING_BENCHMARK_AUTHORS = Experiment(
                 'authors_fraction',
                 'train_minutes',
             ],
-            "Sorting n 4-digit MNIST numbers in NeuralSort's setup (the best model by validation; exact match on 10,000 and 2,500 test sequences)",
+            "Sorting n 4-digit MNIST numbers in NeuralSort's setup (the best model by validation; "
+            'exact match on 10,000 and 2,500 test sequences)',
             digits=3,
         )
     ],
