@@ -48,7 +48,8 @@ _FIELDS = (
     'relative_att_predictions',
 )
 _WHERE = (
-    "download the relative-attribute release from Devi Parikh's relative attributes page (https://faculty.cc.gatech.edu/~parikh/relative.html) "
+    "download the relative-attribute release from Devi Parikh's relative attributes page "
+    "(https://faculty.cc.gatech.edu/~parikh/relative.html) "
     "and unzip it so that {path} exists (images in {images})"
 )
 
@@ -102,12 +103,15 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> 'RelativeAtt
     missing = [f for f in _FIELDS if f not in m]
     if missing:
         raise ValueError(
-            f"{path} lacks the field(s) {missing}: expected Parikh and Grauman's data.mat with {list(_FIELDS)}"
+            f"{path} lacks the field(s) {missing}: "
+            f"expected Parikh and Grauman's data.mat with {list(_FIELDS)}"
         )
     raw = np.asarray(m['class_labels'], dtype=np.float64).ravel()
     if not np.array_equal(raw, np.round(raw)):
+        not_whole = raw[raw != np.round(raw)]
         raise ValueError(
-            f"{path}: class_labels must be whole numbers (1-based categories), got e.g. {raw[raw != np.round(raw)][:3].tolist()}"
+            f"{path}: class_labels must be whole numbers (1-based categories), "
+            f"got e.g. {not_whole[:3].tolist()}"
         )
     labels = torch.as_tensor(raw.astype(np.int64)) - 1
     order = torch.as_tensor(np.asarray(m['relative_ordering']).astype(np.float32))  # (A, C)
@@ -115,7 +119,8 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> 'RelativeAtt
     N, (A, C) = len(labels), order.shape
     if A != len(names) or C != len(classes) or labels.min() < 0 or labels.max() >= C:
         raise ValueError(
-            f"{path}: relative_ordering is {A}×{C} but there are {len(names)} attribute_names, {len(classes)} class_names "
+            f"{path}: relative_ordering is {A}×{C} but there are {len(names)} attribute_names, "
+            f"{len(classes)} class_names "
             f"and class_labels from {int(labels.min()) + 1} to {int(labels.max()) + 1}"
         )
     feat, preds = (
@@ -129,12 +134,15 @@ def load_relative_attributes(dataset: str = 'pubfig', root=None) -> 'RelativeAtt
         or len(_strings(m['im_names'])) != N
     ):
         raise ValueError(
-            f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape}, used_for_training and im_names must have one entry per image ({N})"
+            f"{path}: feat {feat.shape}, relative_att_predictions {preds.shape}, "
+            f"used_for_training and im_names must have one entry per image ({N})"
         )
     bad = np.flatnonzero(~np.isfinite(feat).all(1))
     if len(bad):
         raise ValueError(
-            f"{path}: `feat` has NaN or infinite values in {len(bad)} rows (images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); every image needs finite features"
+            f"{path}: `feat` has NaN or infinite values in {len(bad)} rows "
+            f"(images {bad[:5].tolist()}{' …' if len(bad) > 5 else ''}); "
+            "every image needs finite features"
         )
     return RelativeAttributes(
         dataset,
@@ -166,7 +174,8 @@ def load_images(paths, size: int = None) -> torch.Tensor:
     sizes = sorted({tuple(im.shape[-2:]) for im in imgs})
     if len(sizes) > 1:
         raise ValueError(
-            f"`paths` hold images of mixed sizes {sizes[:3]}{' …' if len(sizes) > 3 else ''} (H, W); pass `size` to bring them to one size"
+            f"`paths` hold images of mixed sizes {sizes[:3]}{' …' if len(sizes) > 3 else ''} "
+            "(H, W); pass `size` to bring them to one size"
         )
     return torch.stack(imgs).float() / 255
 
@@ -213,7 +222,8 @@ def morphometry(images: torch.Tensor) -> torch.Tensor:
         images = images[:, 0]
     if images.dim() != 3:
         raise ValueError(
-            f"`images` must be greyscale digits (N, 1, H, W) or (N, H, W), got shape {tuple(images.shape)}"
+            "`images` must be greyscale digits (N, 1, H, W) or (N, H, W), "
+            f"got shape {tuple(images.shape)}"
         )
     return torch.tensor([_morphometry_one(im) for im in images.numpy()], dtype=torch.float32)
 
@@ -272,7 +282,10 @@ _GRID_TITLE = (
 DEEPPERMNET_ATTRIBUTES = Experiment(
     'deeppermnet-attributes',
     notebook='21_relative_attributes.ipynb',
-    summary='Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes (naive vs Sinkhorn, pairwise baseline, ties)',
+    summary=(
+        'Santa Cruz et al. 2017: DeepPermNet orders digits by Morpho-MNIST attributes '
+        '(naive vs Sinkhorn, pairwise baseline, ties)'
+    ),
     run_defaults=dict(
         attributes='thickness,width',
         l=8,
@@ -313,7 +326,8 @@ DEEPPERMNET_ATTRIBUTES = Experiment(
         Table(
             _KEYS,
             ['kendall_tau', 'kt_spread', 'hamming', 'hs_spread'],
-            'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and spread = std over the scrambles of one sequence, averaged over sequences',
+            'Stability over scrambles of the same test sequences (Fig. 3 analogue): mean, and '
+            'spread = std over the scrambles of one sequence, averaged over sequences',
             dict(table='stability'),
             digits=3,
         ),
@@ -382,9 +396,12 @@ def attribute_run(
     curve=None,
     lr=1e-3,
 ) -> dict:
-    """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs of them with `eval_pairs`),
-    or, given ordered test sequences `stability` `(S, l, ...)`, on every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights; `lr`: Adam's.
-    `curve`: `(scrambled, perm)` test sequences scored (pairwise accuracy) after every epoch; the result then holds `curve`, `[step, accuracy]` per epoch."""
+    """Train one DeepPermNet (small CNN branch) on `batch_size` sequences of length `l` per
+    step with the head named `head` (a key of `HEADS`) and score it on the test sequences (pairs
+    of them with `eval_pairs`), or, given ordered test sequences `stability` `(S, l, ...)`, on
+    every scramble of each (50 sampled when l! > 50); `save`: a path for the trained weights;
+    `lr`: Adam's. `curve`: `(scrambled, perm)` test sequences scored (pairwise accuracy) after
+    every epoch; the result then holds `curve`, `[step, accuracy]` per epoch."""
     seed_everything(seed)
     model = build_deeppermnet(
         dict(
@@ -478,14 +495,17 @@ def value_regressor_run(
     batch_size=32,
     curve=None,
 ) -> dict:
-    """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with one linear output, trained on the measured
-    `train_values` `(N,)` (mean squared error on the standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
-    batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions. Returns their pairwise accuracy
-    (and, given `curve` test sequences `(scrambled, perm)`, their pairwise accuracy after every epoch, as `attribute_run`)."""
+    """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with
+    one linear output, trained on the measured `train_values` `(N,)` (mean squared error on the
+    standardised values) for the budget of a sequence model (`epochs` × `steps_per_epoch`
+    batches of `batch_size`·`l` digits); the test sequences are ordered by its predictions.
+    Returns their pairwise accuracy (and, given `curve` test sequences `(scrambled, perm)`, their
+    pairwise accuracy after every epoch, as `attribute_run`)."""
     check_tensor(train_values, 'train_values')
     if train_values.shape != train_x.shape[:1]:
         raise ValueError(
-            f"`train_values` must hold one value per training item ({len(train_x)},), got shape {tuple(train_values.shape)}"
+            f"`train_values` must hold one value per training item ({len(train_x)},), "
+            f"got shape {tuple(train_values.shape)}"
         )
     seed_everything(seed)
     model = torch.nn.Sequential(SmallCNN(train_x.shape[1], fc6_dim), torch.nn.Linear(fc6_dim, 1))
