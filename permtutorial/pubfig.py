@@ -54,7 +54,8 @@ def validation_split(data: RelativeAttributes, fraction: float = 0.25, seed: int
     (at least one) held out for model selection."""
     if not 0 < fraction < 1:
         raise ValueError(
-            f"`fraction` must be between 0 and 1 (the share of each category's training images used for validation), got {fraction}"
+            "`fraction` must be between 0 and 1 (the share of each category's training images "
+            f"used for validation), got {fraction}"
         )
     g, train = torch.Generator().manual_seed(seed), data.is_train.nonzero().squeeze(1)
     val = []
@@ -131,9 +132,11 @@ def select_and_train(
     ties: bool = False,
     curves: dict = None,
 ):
-    """Train the DeepPermNet of `config` on sequences of the `images` (ranked by `levels`) for `steps` batches, scoring the validation sequences
-    `val` every `eval_every` steps; returns the model with the weights of the best validation pairwise accuracy, and the learning curve
-    (pairwise accuracy per evaluation on `val` and on each of `curves`, which play no part in the selection)."""
+    """Train the DeepPermNet of `config` on sequences of the `images` (ranked by `levels`) for
+    `steps` batches, scoring the validation sequences `val` every `eval_every` steps; returns the
+    model with the weights of the best validation pairwise accuracy, and the learning curve
+    (pairwise accuracy per evaluation on `val` and on each of `curves`, which play no part in the
+    selection)."""
     steps, eval_every = check_int(steps, 'steps'), check_int(eval_every, 'eval_every')
     if steps % eval_every:
         raise ValueError(f"`steps` ({steps}) must be a multiple of `eval_every` ({eval_every})")
@@ -209,9 +212,10 @@ def pairs_accuracy(model, x: torch.Tensor, pairs: dict, chunk: int = 16384) -> f
 def person_classifier_scores(
     data: RelativeAttributes, x: torch.Tensor, fit: torch.Tensor, weight_decay: float = 1e-3
 ) -> torch.Tensor:
-    """Scores `(N, A)` of a baseline that uses the categories instead of the orderings: a multinomial logistic regression from the features `x`
-    to the category (person or scene), trained on the images `fit` (L-BFGS, L2 penalty `weight_decay`); an image's score for an attribute is
-    its expected strength under the predicted categories."""
+    """Scores `(N, A)` of a baseline that uses the categories instead of the orderings: a
+    multinomial logistic regression from the features `x` to the category (person or scene),
+    trained on the images `fit` (L-BFGS, L2 penalty `weight_decay`); an image's score for an
+    attribute is its expected strength under the predicted categories."""
     classes = data.class_labels.unique()
     y = torch.searchsorted(classes, data.class_labels[fit])
     W = torch.zeros(x.shape[1], len(classes), requires_grad=True)
@@ -253,10 +257,12 @@ def feature_run(
     lr: float = 1e-3,
     log=print,
 ) -> tuple:
-    """DeepPermNet with an MLP branch on the standardised features of `data`, per attribute, length (`lengths`: ints or 'max') and head,
-    against per-image `baselines` on the same test sequences and pairs: 'RankSVM' (the scores stored in the file) and 'person classifier'
+    """DeepPermNet with an MLP branch on the standardised features of `data`, per attribute,
+    length (`lengths`: ints or 'max') and head, against per-image `baselines` on the same test
+    sequences and pairs: 'RankSVM' (the scores stored in the file) and 'person classifier'
     (`person_classifier_scores`). Returns `(rows, curves)`: result rows and one learning curve
-    per trained model, on the validation sequences and on the first `n_curve` test sequences (`attribute_means(rows)` adds the means over the attributes)."""
+    per trained model, on the validation sequences and on the first `n_curve` test sequences
+    (`attribute_means(rows)` adds the means over the attributes)."""
     attributes = (
         list(data.attribute_names)
         if not attributes
@@ -346,7 +352,9 @@ def feature_run(
                             )
                         )
                     log(
-                        f"{name} l={l} {head} seed {seed}: pairwise accuracy {m['pairwise_accuracy']:.3f} (best validation step {info['best_step']})"
+                        f"{name} l={l} {head} seed {seed}: "
+                        f"pairwise accuracy {m['pairwise_accuracy']:.3f} "
+                        f"(best validation step {info['best_step']})"
                     )
                 if pairs is not None:
                     rows += [
@@ -423,7 +431,10 @@ _GRID_TITLE = (
 DEEPPERMNET_PUBFIG = Experiment(
     'deeppermnet-pubfig',
     notebook='23_pubfig.ipynb',
-    summary="Santa Cruz et al. 2017 on Parikh and Grauman's PubFig/OSR features: DeepPermNet heads (MLP branch) against the file's RankSVM",
+    summary=(
+        "Santa Cruz et al. 2017 on Parikh and Grauman's PubFig/OSR features: "
+        "DeepPermNet heads (MLP branch) against the file's RankSVM"
+    ),
     run_defaults=dict(
         root='data/relative_attributes',
         dataset='pubfig',
@@ -449,7 +460,8 @@ DEEPPERMNET_PUBFIG = Experiment(
         Table(
             ['model'],
             ['pairwise_accuracy'],
-            'Mean pairwise accuracy over the attributes: every pair of test images of different strength',
+            'Mean pairwise accuracy over the attributes: '
+            'every pair of test images of different strength',
             dict(table='mean', over='all pairs'),
             digits=3,
         ),
