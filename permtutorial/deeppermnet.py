@@ -236,7 +236,8 @@ class DeepPermNet(nn.Module):
             and callable(getattr(head, 'soft', None))
         ):
             raise TypeError(
-                f"`head` must be one of {list(HEADS)} or an nn.Module with `loss` and `soft` methods, got {type(head).__name__}"
+                f"`head` must be one of {list(HEADS)} or an nn.Module with `loss` and `soft` "
+                f"methods, got {type(head).__name__}"
             )
         self.head = head
         first = next(
@@ -254,12 +255,14 @@ class DeepPermNet(nn.Module):
         check_tensor(x, 'x')
         if x.dim() < 3 or x.shape[1] != self.l:
             raise ValueError(
-                f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, got {tuple(x.shape)}"
+                f"`x` must have shape (B, {self.l}, *item) for this model of l = {self.l}, "
+                f"got {tuple(x.shape)}"
             )
         if self._item_dim and x.shape[2] != self._item_dim[0]:
             n, what = self._item_dim
             raise ValueError(
-                f"`x` must have {n} {what} per item for this branch, (B, l, {n}, ...), got {x.shape[2]} (shape {tuple(x.shape)})"
+                f"`x` must have {n} {what} per item for this branch, (B, l, {n}, ...), "
+                f"got {x.shape[2]} (shape {tuple(x.shape)})"
             )
         B, items = (
             x.shape[0],
@@ -331,7 +334,8 @@ def strength_levels(strength: torch.Tensor, n_levels: int = None) -> torch.Tenso
         )
     if strength.is_floating_point() and strength.isnan().any():
         raise ValueError(
-            f"`strength` has NaN at items {strength.isnan().nonzero().squeeze(1)[:5].tolist()}: a level needs a value; drop those items first"
+            f"`strength` has NaN at items {strength.isnan().nonzero().squeeze(1)[:5].tolist()}: "
+            "a level needs a value; drop those items first"
         )
     if n_levels is None:
         return torch.unique(strength, return_inverse=True)[1]
@@ -362,7 +366,8 @@ def ordered_sequences(
         raise ValueError("`levels` must use every label from 0 to max (some level has no item)")
     if not ties and n_lv < l:
         raise ValueError(
-            f"`l` = {l} needs at least {l} distinct strength levels, the data have {n_lv}; use a shorter sequence or ties=True"
+            f"`l` = {l} needs at least {l} distinct strength levels, the data have {n_lv}; "
+            "use a shorter sequence or ties=True"
         )
     if ties:
         lv = torch.randint(n_lv, (n, l), generator=generator).sort(-1).values
@@ -397,8 +402,9 @@ def train_deeppermnet(
     layer_kw: dict = None,
     **fit_kw,
 ) -> dict:
-    """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with the loss of the model's head (`layer_kw`: its
-    options) through `fit` (`fit_kw`: its options, e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
+    """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with
+    the loss of the model's head (`layer_kw`: its options) through `fit` (`fit_kw`: its options,
+    e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
     if items.is_floating_point():
         check_finite(items, 'items')  # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head

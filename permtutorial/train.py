@@ -87,7 +87,8 @@ def load_weights(path) -> dict:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(
-            f"no weight file at {path}: train the model (the experiment notebook with train=True) or restore the file from git"
+            f"no weight file at {path}: train the model (the experiment notebook with train=True) "
+            "or restore the file from git"
         )
     try:
         d = torch.load(path, map_location='cpu', weights_only=True)
@@ -96,9 +97,8 @@ def load_weights(path) -> dict:
             f"{path} is not a readable permtutorial weight file ({type(e).__name__}: {e})"
         ) from None
     if not isinstance(d, dict) or d.get('format') != _FORMAT:
-        raise ValueError(
-            f"{path} is not a permtutorial weight file (format {d.get('format') if isinstance(d, dict) else type(d).__name__!r})"
-        )
+        found = d.get('format') if isinstance(d, dict) else type(d).__name__
+        raise ValueError(f"{path} is not a permtutorial weight file (format {found!r})")
     d['state_dict'] = {
         k: v.float() if v.is_floating_point() else v for k, v in d['state_dict'].items()
     }
@@ -114,7 +114,8 @@ def load_model(path, build, model=None) -> tuple:
         model = build(d['config'])
     elif getattr(model, 'config', None) != d['config']:
         raise ValueError(
-            f"{path} holds a model with config {d['config']}, but `model` has config {getattr(model, 'config', None)}; "
+            f"{path} holds a model with config {d['config']}, "
+            f"but `model` has config {getattr(model, 'config', None)}; "
             f"build the model from the file's config (or load the file without `model`)"
         )
     model.load_state_dict(d['state_dict'])
@@ -216,7 +217,8 @@ class ProgressCB(Callback):
     def after_epoch(self, learn):
         if rank_and_world()[0] == 0:
             print(
-                f'{self.desc} epoch {learn.epoch + 1}/{learn.epochs}: loss {learn.hist["epoch_losses"][-1]:.4f} ({learn.hist["seconds"]:.0f}s)'
+                f'{self.desc} epoch {learn.epoch + 1}/{learn.epochs}: '
+                f'loss {learn.hist["epoch_losses"][-1]:.4f} ({learn.hist["seconds"]:.0f}s)'
             )
 
 # %% ../nbs/06_train.ipynb #a0e0e7cb
@@ -277,7 +279,8 @@ def _load_checkpoint(path: Path) -> dict:
         ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise ValueError(
-            f"checkpoint {path} is not readable ({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
+            f"checkpoint {path} is not readable "
+            f"({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
             f"it is probably truncated: delete it to start over, or restore it from a copy"
         ) from None
     missing = (
@@ -326,7 +329,8 @@ class CheckpointCB(Callback):
             return
         if not self.resume:
             raise FileExistsError(
-                f"checkpoint {self.path} exists: pass resume=True to continue it, or choose another path"
+                f"checkpoint {self.path} exists: pass resume=True to continue it, "
+                "or choose another path"
             )
         ck = _load_checkpoint(self.path)
         _check_resumable(ck, self.path, learn.epochs, learn.lr)  # before the model is touched
@@ -346,7 +350,8 @@ class CheckpointCB(Callback):
         elif rank == 0:
             print(
                 f'fit: {self.path} was written by {len(states)} process(es), this run has {world}: '
-                f'training resumes at epoch {learn.start + 1}, but random draws differ from an uninterrupted run'
+                f'training resumes at epoch {learn.start + 1}, '
+                'but random draws differ from an uninterrupted run'
             )
 
     def _check_steps(self, learn, steps):
@@ -455,7 +460,8 @@ def standard_cbs(
 def fit(
     model: torch.nn.Module, step, batches, epochs: int, lr: float = 1e-3, cbs=(), **kwargs
 ) -> dict:
-    """Train `model` with Adam for `epochs` through `Learner` with `standard_cbs(**kwargs)` and `cbs`.
-    Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall time}`."""
+    """Train `model` with Adam for `epochs` through `Learner` with `standard_cbs(**kwargs)` and
+    `cbs`. Returns `{'losses': per-step losses, 'epoch_losses': per-epoch means, 'seconds': wall
+    time}`."""
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
     return Learner(model, step, batches, lr, standard_cbs(**kwargs) + list(cbs)).fit(epochs)
