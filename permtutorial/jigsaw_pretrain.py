@@ -89,8 +89,9 @@ def pretrain_jigsaw(
     puzzle_kw: dict = None,
     **fit_kw,
 ) -> dict:
-    """Train `model` to solve jigsaw puzzles of `data` (`puzzle_kw`: `jigsaw_batches`' augmentation options) through `fit` (one process, or
-    DistributedDataParallel under torchrun; `fit_kw`: its options); returns `fit`'s history."""
+    """Train `model` to solve jigsaw puzzles of `data` (`puzzle_kw`: `jigsaw_batches`'
+    augmentation options) through `fit` (one process, or DistributedDataParallel under torchrun;
+    `fit_kw`: its options); returns `fit`'s history."""
     grid = math.isqrt(model.l)
     if grid * grid != model.l:
         raise ValueError(
@@ -166,7 +167,8 @@ def main(argv=None):
 
     ap = argparse.ArgumentParser(
         prog='python -m permtutorial.jigsaw_pretrain',
-        description='Self-supervised jigsaw pretraining of DeepPermNet (one process, or DistributedDataParallel under torchrun).',
+        description='Self-supervised jigsaw pretraining of DeepPermNet '
+        '(one process, or DistributedDataParallel under torchrun).',
     )
     ap.add_argument(
         '--out',
@@ -203,7 +205,9 @@ def main(argv=None):
     ap.add_argument('--resume', action='store_true', help='continue from --out/checkpoint.pt')
     a = ap.parse_args(argv)
     rank, world, device = init_distributed(a.device)
-    again = f"{' '.join(['python', '-m', 'permtutorial.jigsaw_pretrain'] + [x for x in (argv if argv is not None else sys.argv[1:]) if x != '--resume'])} --resume"
+    given = argv if argv is not None else sys.argv[1:]
+    kept = [x for x in given if x != '--resume']
+    again = f"{' '.join(['python', '-m', 'permtutorial.jigsaw_pretrain'] + kept)} --resume"
     try:
         run = RunFolder(
             a.out
@@ -215,7 +219,8 @@ def main(argv=None):
         sys.exit(f"python -m permtutorial.jigsaw_pretrain: {e}")
     except KeyboardInterrupt:
         sys.exit(
-            f"python -m permtutorial.jigsaw_pretrain: interrupted; the last finished epoch is in {Path(a.out) / 'checkpoint.pt'}; continue with: {again}"
+            "python -m permtutorial.jigsaw_pretrain: interrupted; "
+            f"the last finished epoch is in {Path(a.out) / 'checkpoint.pt'}; continue with: {again}"
         )
     finally:
         if torch.distributed.is_initialized():
@@ -242,11 +247,13 @@ def _run_args(folder, a, write: bool):
             raise ValueError(
                 f"{folder} was started with "
                 + ', '.join(f"--{k.replace('_', '-')} {before.get(k)}" for k in diff)
-                + "; its checkpoint continues only with the options it was trained with (pass them, or choose another --out)"
+                + "; its checkpoint continues only with the options it was trained with "
+                "(pass them, or choose another --out)"
             )
     elif (Path(folder) / 'checkpoint.pt').exists() and not a.resume:
         raise FileExistsError(
-            f"{folder} holds the checkpoint of an unfinished run; pass --resume to continue it, or choose another --out"
+            f"{folder} holds the checkpoint of an unfinished run; "
+            "pass --resume to continue it, or choose another --out"
         )
     elif write:
         write_json(path, now)
@@ -417,7 +424,10 @@ def fine_tune(
 DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
     'deeppermnet-jigsaw-pretrain',
     notebook='22_jigsaw_pretrain.ipynb',
-    summary='Santa Cruz et al. 2017 §4.3: self-supervised 3×3 jigsaw pretraining (Sinkhorn vs naive), transfer to Fashion-MNIST by linear probe and few-label fine-tuning',
+    summary=(
+        'Santa Cruz et al. 2017 §4.3: self-supervised 3×3 jigsaw pretraining (Sinkhorn vs naive), '
+        'transfer to Fashion-MNIST by linear probe and few-label fine-tuning'
+    ),
     run_defaults=dict(
         n_pretrain=0,
         epochs=10,
@@ -432,7 +442,8 @@ DEEPPERMNET_JIGSAW_PRETRAIN = Experiment(
         Table(
             ['model'],
             ['kendall_tau', 'hamming', 'pairwise_accuracy', 'l1_norm_error'],
-            'Pretext: one 3×3 puzzle per held-out image (Kendall tau, Hamming similarity, pairwise accuracy, normalisation error)',
+            'Pretext: one 3×3 puzzle per held-out image '
+            '(Kendall tau, Hamming similarity, pairwise accuracy, normalisation error)',
             dict(table='pretext'),
             digits=3,
         ),
