@@ -90,7 +90,8 @@ def run_parameters(name: str, overrides: dict) -> dict:
     unknown = sorted(set(overrides) - set(known))
     if unknown:
         raise ValueError(
-            f"experiment {exp.name!r} has no parameter {', '.join(unknown)}; its parameters are {', '.join(known)}"
+            f"experiment {exp.name!r} has no parameter {', '.join(unknown)}; "
+            f"its parameters are {', '.join(known)}"
         )
     return {
         k: parse_param(k, v, known[k]['default'])
@@ -207,7 +208,8 @@ def run_experiment(
         raise ValueError(
             f"run folder {out} was started with "
             + ', '.join(f'{k} = {started[k]!r}' for k in changed)
-            + f"; its checkpoint continues only with these (resume without -p {changed[0]}, or start a new run with another --out)"
+            + f"; its checkpoint continues only with these (resume without -p {changed[0]}, "
+            "or start a new run with another --out)"
         )
     record = dict(experiment=exp.name, **params)  # the folder itself says where the run is
     params['out_dir'] = str(out)
@@ -250,13 +252,17 @@ def run_experiment(
             )
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
-            where = f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (executed notebook: {out / 'notebook.ipynb'}); "
+            where = (
+                f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} "
+                f"(executed notebook: {out / 'notebook.ipynb'}); "
+            )
             if (
                 out / 'metrics.json'
             ).exists():  # the run finished; a later cell (a table, a figure) failed
                 raise RunFailed(
                     where
-                    + f"its results were saved before, in {out / 'metrics.json'} (`permtutorial results {out}` tables them); "
+                    + f"its results were saved before, in {out / 'metrics.json'} "
+                    f"(`permtutorial results {out}` tables them); "
                     "the cells after the failing one did not run"
                 ) from None
             raise RunFailed(where + f"once the cause is fixed, continue with: {again}") from None
@@ -308,12 +314,14 @@ def results_table(root='runs') -> tuple:
             problems.append(
                 (
                     str(p.parent),
-                    f"unfinished (no metrics.json); continue it with `permtutorial run {name} --out {p.parent} --resume`",
+                    "unfinished (no metrics.json); continue it with "
+                    f"`permtutorial run {name} --out {p.parent} --resume`",
                 )
             )
     if not rows and not problems:
         raise FileNotFoundError(
-            f"no metrics.json under {root}: run an experiment first (`permtutorial run mena-jigsaw`)"
+            f"no metrics.json under {root}: "
+            "run an experiment first (`permtutorial run mena-jigsaw`)"
         )
     md, buf = [], io.StringIO()
     exps = [e for e in experiments().values() if any(r['experiment'] == e.name for r in rows)]
@@ -397,7 +405,8 @@ def main(argv=None, log_output: bool = True):
     "The `permtutorial` command: run, list, results."
     ap = argparse.ArgumentParser(
         prog='permtutorial',
-        description='Run the permtutorial experiment notebooks headlessly and gather their results.',
+        description='Run the permtutorial experiment notebooks headlessly '
+        'and gather their results.',
     )
     sub = ap.add_subparsers(dest='command', required=True)
     r = sub.add_parser('run', help='run an experiment notebook with papermill')
