@@ -26,7 +26,8 @@ def check_min_dims(x, name: str, ndim: int) -> torch.Tensor:
     check_tensor(x, name)
     if x.dim() < ndim:
         raise ValueError(
-            f"`{name}` must have at least {ndim} dimension{'s' if ndim > 1 else ''}, got shape {tuple(x.shape)}"
+            f"`{name}` must have at least {ndim} dimension{'s' if ndim > 1 else ''}, "
+            f"got shape {tuple(x.shape)}"
         )
     return x
 
@@ -36,7 +37,8 @@ def check_square(x, name: str) -> torch.Tensor:
     check_min_dims(x, name, 2)
     if x.shape[-1] != x.shape[-2]:
         raise ValueError(
-            f"`{name}` must be square in its last two dimensions (..., n, n), got shape {tuple(x.shape)}"
+            f"`{name}` must be square in its last two dimensions (..., n, n), "
+            f"got shape {tuple(x.shape)}"
         )
     if x.shape[-1] == 0:
         raise ValueError(f"`{name}` must hold matrices of at least 1×1, got shape {tuple(x.shape)}")
@@ -123,5 +125,6 @@ def check_same_shape(a, b, name_a: str, name_b: str):
     "Raise unless tensors `a` and `b` have the same shape."
     if a.shape != b.shape:
         raise ValueError(
-            f"`{name_a}` and `{name_b}` must have the same shape, got {tuple(a.shape)} and {tuple(b.shape)}"
+            f"`{name_a}` and `{name_b}` must have the same shape, "
+            f"got {tuple(a.shape)} and {tuple(b.shape)}"
         )

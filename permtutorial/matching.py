@@ -29,7 +29,8 @@ def matrix_to_perm(P: torch.Tensor) -> torch.Tensor:
     is_binary = bool(((P == 0) | (P == 1)).all())
     if not (is_binary and bool((P.sum(-1) == 1).all()) and bool((P.sum(-2) == 1).all())):
         raise ValueError(
-            "`P` must hold permutation matrices: 0/1 entries with exactly one 1 in every row and column "
+            "`P` must hold permutation matrices: "
+            "0/1 entries with exactly one 1 in every row and column "
             "(for a soft matrix use `matching_indices`)"
         )
     return P.to(torch.uint8).argmax(-1)  # argmax takes no bool; 0/1 entries are exact in uint8
@@ -49,7 +50,8 @@ def apply_perm(items: torch.Tensor, perm: torch.Tensor) -> torch.Tensor:
     b = perm.dim() - 1
     if items.dim() < perm.dim() or items.shape[: perm.dim()] != perm.shape:
         raise ValueError(
-            f"`items` must start with the shape of `perm` {tuple(perm.shape)}, got {tuple(items.shape)}"
+            f"`items` must start with the shape of `perm` {tuple(perm.shape)}, "
+            f"got {tuple(items.shape)}"
         )
     idx = perm.long().reshape(*perm.shape, *([1] * (items.dim() - perm.dim())))
     return torch.take_along_dim(items, idx, dim=b)
@@ -82,7 +84,8 @@ def matching_indices(log_alpha: torch.Tensor) -> torch.Tensor:
     scores = log_alpha.detach().reshape(-1, n, n).cpu()  # one transfer for the whole batch
     if scores.dtype in (torch.float16, torch.bfloat16):
         scores = scores.float()
-    # from here on NumPy only: a torch CPU op just before leaves its worker threads spinning, which slows the solvers
+    # from here on NumPy only: a torch CPU op just before leaves its worker threads spinning,
+    # which slows the solvers
     scores = check_finite(scores.numpy().astype(np.float64), 'log_alpha')
     return (
         torch.from_numpy(_assign_batch(scores)).reshape(log_alpha.shape[:-1]).to(log_alpha.device)
