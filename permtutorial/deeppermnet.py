@@ -402,7 +402,7 @@ def train_deeppermnet(
     if items.is_floating_point():
         check_finite(items, 'items')  # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head
-    cuda = next(model.parameters()).is_cuda or 'cuda' in str(fit_kw.get('device'))
+    cuda = model_device(model).type == 'cuda' or 'cuda' in str(fit_kw.get('device'))
     if cuda and items.dim() == 4:
         model = model.to(memory_format=torch.channels_last)
 
