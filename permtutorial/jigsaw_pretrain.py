@@ -345,7 +345,7 @@ def linear_probe(
         x, y = batch
         return F.cross_entropy(m(x), y) + weight_decay * m.weight.pow(2).sum()
 
-    # one L-BFGS step on the full training set; no callbacks: where the features are, fp32
+    # one L-BFGS step on the whole training set; no callbacks: on the CPU, in float32
     Learner(clf, step, lambda epoch: [(xs, train_y)], lr=1.0, opt_func=lbfgs).fit(1)
     with torch.no_grad():
         return (clf(xt).argmax(-1) == test_y).float().mean().item()

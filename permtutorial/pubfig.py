@@ -223,7 +223,7 @@ def person_classifier_scores(
         return torch.nn.functional.cross_entropy(xs @ m.W + m.b, ys) + weight_decay * (m.W**2).sum()
 
     lbfgs = partial(torch.optim.LBFGS, max_iter=500, line_search_fn='strong_wolfe')
-    # one L-BFGS step on the full training set; no callbacks: on the features' device, fp32
+    # one L-BFGS step on the whole training set; no callbacks: on the CPU, in float32
     Learner(clf, step, lambda epoch: [(x[fit], y)], lr=1.0, opt_func=lbfgs).fit(1)
     W, b = clf.W.detach(), clf.b.detach()
     strength = torch.stack(
