@@ -34,7 +34,7 @@ from permtutorial.metrics import (
     pairwise_accuracy,
 )
 from fastcore.meta import delegates
-from .train import fit, save_weights, load_model
+from .train import fit, save_weights, load_model, model_device
 
 DEEPPERMNET_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'  # Santa Cruz et al., CVPR 2017: cited by the experiments' reference numbers
 
@@ -307,7 +307,7 @@ def soft_outputs(
     if scrambled.is_floating_point():
         check_finite(scrambled, 'scrambled')  # named here, not as the layer's `log_alpha`
     model.eval()
-    device = next(model.parameters()).device
+    device = model_device(model)
     return torch.cat(
         [
             model.head.soft(model(x.to(device)).float(), **layer_kw).cpu()
@@ -404,11 +404,11 @@ def train_deeppermnet(
 ) -> dict:
     """Train on fresh ordered sequences of `items` `(N, *item)` ranked by `levels` `(N,)` with
     the loss of the model's head (`layer_kw`: its options) through `fit` (`fit_kw`: its options,
-    e.g. `lr`, `lr_step`, `device`, `checkpoint`, `epoch_end`); returns `fit`'s history."""
+    e.g. `lr`, `lr_step`, `device`, `checkpoint`, `cbs`); returns `fit`'s history."""
     if items.is_floating_point():
         check_finite(items, 'items')  # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head
-    cuda = next(model.parameters()).is_cuda or 'cuda' in str(fit_kw.get('device'))
+    cuda = model_device(model).type == 'cuda' or 'cuda' in str(fit_kw.get('device'))
     if cuda and items.dim() == 4:
         model = model.to(memory_format=torch.channels_last)
 
@@ -421,9 +421,7 @@ def train_deeppermnet(
 
     def step(model, batch):
         scrambled, target = batch
-        dev = next(model.parameters()).device
-        scores = model(scrambled.to(dev, non_blocking=True))
-        return head.loss(scores, target.to(dev), **(layer_kw or {}))
+        return head.loss(model(scrambled), target, **(layer_kw or {}))
 
     return fit(
         model,

@@ -11,6 +11,7 @@ __all__ = ['DEEPPERMNET_JIGSAW_PRETRAIN', 'jigsaw_model', 'pretext_loss', 'pretr
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #bb34957d
 import contextlib, copy, json, math, os, sys
+from functools import partial
 from pathlib import Path
 import torch
 from torch import nn
@@ -37,7 +38,7 @@ from permtutorial.deeppermnet import (
     DEEPPERMNET_PAPER,
 )
 from fastcore.meta import delegates
-from .train import fit, seed_everything, pick_device
+from .train import fit, seed_everything, pick_device, model_device, Learner
 from .parallel import rank_and_world
 from .experiment import Experiment, Table, Reference, RunFolder, write_json
 from .experiment import RunFailed, RunLock
@@ -68,12 +69,11 @@ def jigsaw_model(
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #2faba75e
 def pretext_loss(model, batch, head: nn.Module, **layer_kw) -> torch.Tensor:
-    """The loss of one batch of puzzles by the model's `head` (the model may be wrapped by
-    DistributedDataParallel): e.g. the multinomial log loss on the Sinkhorn output."""
+    """The loss of one batch of puzzles on the model's device (`DeviceCB` moves it there) by the
+    model's `head` (the model may be wrapped by DistributedDataParallel): e.g. the multinomial log
+    loss on the Sinkhorn output."""
     scrambled, perm = batch
-    dev = next(model.parameters()).device
-    scores, target = model(scrambled.to(dev, non_blocking=True)), target_matrix(perm.to(dev))
-    return head.loss(scores, target, **layer_kw)
+    return head.loss(model(scrambled), target_matrix(perm), **layer_kw)
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #9e49d88f
 @delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
@@ -320,7 +320,7 @@ def frozen_features(branch: nn.Module, images: torch.Tensor, batch_size: int = 5
     """The branch's convolutional features `(N, D)` of whole images (normalised per image), without
     gradients, in eval mode."""
     branch.eval()
-    dev = next(branch.parameters()).device
+    dev = model_device(branch)
     return torch.cat(
         [
             branch.features(normalize_images(x).to(dev)).float().cpu()
@@ -344,17 +344,16 @@ def linear_probe(
     clf = nn.Linear(xs.shape[1], int(train_y.max()) + 1)
     nn.init.zeros_(clf.weight)
     nn.init.zeros_(clf.bias)  # a convex problem: start at zero, no seed needed
-    opt = torch.optim.LBFGS(
-        clf.parameters(), max_iter=max_iter, history_size=20, line_search_fn='strong_wolfe'
+    lbfgs = partial(
+        torch.optim.LBFGS, max_iter=max_iter, history_size=20, line_search_fn='strong_wolfe'
     )
 
-    def closure():
-        opt.zero_grad()
-        loss = F.cross_entropy(clf(xs), train_y) + weight_decay * clf.weight.pow(2).sum()
-        loss.backward()
-        return loss
+    def step(m, batch):
+        x, y = batch
+        return F.cross_entropy(m(x), y) + weight_decay * m.weight.pow(2).sum()
 
-    opt.step(closure)
+    # one L-BFGS step on the whole training set; no callbacks: on the CPU, in float32
+    Learner(clf, step, lambda epoch: [(xs, train_y)], lr=1.0, opt_func=lbfgs).fit(1)
     with torch.no_grad():
         return (clf(xt).argmax(-1) == test_y).float().mean().item()
 
@@ -397,11 +396,13 @@ def fine_tune(
 
     def batches(epoch):
         order = torch.randperm(len(x), generator=g)
-        return [order[i * batch_size : (i + 1) * batch_size] for i in range(per_epoch)]
+        for i in range(per_epoch):
+            idx = order[i * batch_size : (i + 1) * batch_size]
+            yield x[idx], labels[idx]
 
-    def step(m, idx):
-        dev = next(m.parameters()).device
-        return F.cross_entropy(m(x[idx].to(dev)), labels[idx].to(dev))
+    def step(m, batch):
+        images, targets = batch
+        return F.cross_entropy(m(images), targets)
 
     fit(
         clf,
@@ -414,7 +415,7 @@ def fine_tune(
         desc='fine-tune',
     )
     with torch.no_grad():
-        dev = next(clf.parameters()).device
+        dev = model_device(clf)
         pred = torch.cat(
             [clf(normalize_images(t).to(dev)).argmax(-1).cpu() for t in test_images.split(500)]
         )

@@ -10,7 +10,8 @@ __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise',
            'person_classifier_scores', 'feature_run', 'attribute_means', 'validated_feature_run']
 
 # %% ../nbs/23_pubfig.ipynb #5e9625a8
-import copy, hashlib
+import hashlib
+from functools import partial
 from pathlib import Path
 import torch
 from .checks import check_int, check_choice
@@ -34,7 +35,7 @@ from permtutorial.relative_attributes import (
     validated_heads,
     validated_summary,
 )
-from .train import seed_everything
+from .train import seed_everything, Learner, BestModelCB
 from .matching import apply_perm, matching_indices
 from .experiment import Experiment, Table, Reference
 from .relaxations import ranks
@@ -142,23 +143,16 @@ def select_and_train(
         raise ValueError(f"`steps` ({steps}) must be a multiple of `eval_every` ({eval_every})")
     seed_everything(seed)
     model = build_deeppermnet(config)
-    curve, best = [], (-1.0, None, 0)
 
-    def evaluate(epoch, m):
-        point = dict(
-            step=(epoch + 1) * eval_every,
-            val=evaluate_deeppermnet(m, sequences_input(x, val), val['perm'], val['groups'])[
-                'pairwise_accuracy'
-            ],
-        )
-        for k, s in (curves or {}).items():
-            point[k] = evaluate_deeppermnet(m, sequences_input(x, s), s['perm'], s['groups'])[
-                'pairwise_accuracy'
-            ]
-        curve.append(point)
-        nonlocal best
-        if point['val'] > best[0]:
-            best = (point['val'], copy.deepcopy(m.state_dict()), point['step'])
+    def accuracy(seqs):
+        def score(m):
+            s = sequences_input(x, seqs)
+            return evaluate_deeppermnet(m, s, seqs['perm'], seqs['groups'])['pairwise_accuracy']
+
+        return score
+
+    metrics = {'val': accuracy(val), **{k: accuracy(s) for k, s in (curves or {}).items()}}
+    best = BestModelCB(metrics, monitor='val')  # the best weights kept in memory
 
     hist = train_deeppermnet(
         model,
@@ -170,11 +164,14 @@ def select_and_train(
         ties=ties,
         generator=torch.Generator().manual_seed(seed),
         progress=False,
-        epoch_end=evaluate,
+        cbs=[best],
     )
-    model.load_state_dict(best[1])
+    model.load_state_dict(best.best_state)
     return model.eval(), dict(
-        curve=curve, best_step=best[2], val_pairwise_accuracy=best[0], seconds=hist['seconds']
+        curve=hist['curve'],
+        best_step=best.best_point['step'],
+        val_pairwise_accuracy=best.best_point['val'],
+        seconds=hist['seconds'],
     )
 
 # %% ../nbs/23_pubfig.ipynb #3d3c7c40
@@ -218,17 +215,21 @@ def person_classifier_scores(
     attribute is its expected strength under the predicted categories."""
     classes = data.class_labels.unique()
     y = torch.searchsorted(classes, data.class_labels[fit])
-    W = torch.zeros(x.shape[1], len(classes), requires_grad=True)
-    b = torch.zeros(len(classes), requires_grad=True)
-    opt = torch.optim.LBFGS([W, b], max_iter=500, line_search_fn='strong_wolfe')
+    clf = torch.nn.ParameterDict(
+        dict(
+            W=torch.nn.Parameter(torch.zeros(x.shape[1], len(classes))),
+            b=torch.nn.Parameter(torch.zeros(len(classes))),
+        )
+    )
 
-    def closure():
-        opt.zero_grad()
-        loss = torch.nn.functional.cross_entropy(x[fit] @ W + b, y) + weight_decay * (W**2).sum()
-        loss.backward()
-        return loss
+    def step(m, batch):
+        xs, ys = batch
+        return torch.nn.functional.cross_entropy(xs @ m.W + m.b, ys) + weight_decay * (m.W**2).sum()
 
-    opt.step(closure)
+    lbfgs = partial(torch.optim.LBFGS, max_iter=500, line_search_fn='strong_wolfe')
+    # one L-BFGS step on the whole training set; no callbacks: on the CPU, in float32
+    Learner(clf, step, lambda epoch: [(x[fit], y)], lr=1.0, opt_func=lbfgs).fit(1)
+    W, b = clf.W.detach(), clf.b.detach()
     strength = torch.stack(
         [data.strengths[data.class_labels == c][0] for c in classes]
     )  # (C, A): category-level strengths

@@ -32,7 +32,7 @@ from permtutorial.deeppermnet import (
     SmallCNN,
 )
 from .metrics import pairwise_accuracy
-from .train import seed_everything, fit
+from .train import seed_everything, fit, CurveCB, model_device
 from .experiment import Experiment, Table, Reference, render_table
 from .relaxations import ranks
 
@@ -374,6 +374,11 @@ def pair_inputs(scrambled: torch.Tensor, perm: torch.Tensor):
     return pairs, torch.stack([first_is_later, 1 - first_is_later], -1)
 
 # %% ../nbs/21_relative_attributes.ipynb #93d6d00b
+def _curve_points(hist: dict) -> list:
+    "The learning curve of `CurveCB` in `hist` as results store it: `[step, accuracy]` per epoch."
+    return [[p['step'], p['score']] for p in hist['curve']]
+
+
 def attribute_run(
     train_x,
     train_lv,
@@ -412,7 +417,6 @@ def attribute_run(
             head=head,
         )
     )
-    points = []
 
     def score(m, scrambled, perm):  # pairwise accuracy on sequences (on their pairs for l = 2)
         if not eval_pairs:
@@ -420,9 +424,6 @@ def attribute_run(
         return evaluate_deeppermnet(m, *pair_inputs(scrambled, perm))[
             'hamming'
         ]  # for l = 2, a correct pair = a correct permutation
-
-    def epoch_end(epoch, m):
-        points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
 
     hist = train_deeppermnet(
         model,
@@ -436,9 +437,9 @@ def attribute_run(
         ties=ties,
         generator=torch.Generator().manual_seed(seed),
         progress=False,
-        epoch_end=epoch_end if curve is not None else None,
+        cbs=[CurveCB(lambda m: score(m, *curve))] if curve is not None else [],
     )
-    extra = dict(curve=points) if curve is not None else {}
+    extra = {'curve': _curve_points(hist)} if curve is not None else {}
     if (
         save is not None
     ):  # a file here belongs to this unfinished run (RunFolder refuses finished ones)
@@ -514,15 +515,16 @@ def value_regressor_run(
 
     def batches(epoch):
         for _ in range(steps_per_epoch):
-            yield torch.randint(len(y), (batch_size * l,), generator=g)
+            idx = torch.randint(len(y), (batch_size * l,), generator=g)
+            yield train_x[idx], y[idx]
 
-    def step(model, idx):
-        dev = next(model.parameters()).device
-        return torch.nn.functional.mse_loss(model(train_x[idx].to(dev)).squeeze(-1), y[idx].to(dev))
+    def step(model, batch):
+        x, target = batch
+        return torch.nn.functional.mse_loss(model(x).squeeze(-1), target)
 
     def score(model, scrambled, perm):
         model.eval()
-        dev = next(model.parameters()).device
+        dev = model_device(model)
         with torch.no_grad():
             s = torch.cat(
                 [model(x.to(dev)).squeeze(-1).cpu() for x in scrambled.flatten(0, 1).split(1024)]
@@ -531,11 +533,6 @@ def value_regressor_run(
             s
         )  # each scrambled digit's predicted rank: scrambled[i] = ordered[perm[i]], as `perm`
         return pairwise_accuracy(pred, perm).item()
-
-    points = []
-
-    def epoch_end(epoch, m):
-        points.append([(epoch + 1) * steps_per_epoch, score(m, *curve)])
 
     hist = fit(
         model,
@@ -546,12 +543,12 @@ def value_regressor_run(
         progress=False,
         desc='value regressor',
         generators=[g],
-        epoch_end=epoch_end if curve is not None else None,
+        cbs=[CurveCB(lambda m: score(m, *curve))] if curve is not None else [],
     )
     return dict(
         pairwise_accuracy=score(model, test_scrambled, test_perm),
         seconds=hist['seconds'],
-        **(dict(curve=points) if curve is not None else {}),
+        **({'curve': _curve_points(hist)} if curve is not None else {}),
     )
 
 # %% ../nbs/21_relative_attributes.ipynb #e8497142

@@ -17,7 +17,7 @@ from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices
 from .metrics import kendall_tau, hamming_similarity, prop_wrong, prop_any_wrong
 from fastcore.meta import delegates
-from .train import fit, load_model
+from .train import fit, load_model, epoch_generator, model_device
 from .experiment import Experiment, Table, Reference
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #eed6e362
@@ -109,7 +109,7 @@ def jigsaw_loss(
 def solve_puzzles(model, scrambled: torch.Tensor, batch_size: int = 500) -> torch.Tensor:
     "Predicted permutations `(B, n)` for scrambled pieces, by matching the model's scores."
     model.eval()
-    device = next(model.parameters()).device
+    device = model_device(model)
     return torch.cat(
         [matching_indices(model(s.to(device))).cpu() for s in scrambled.split(batch_size)]
     )
@@ -156,19 +156,15 @@ def train_jigsaw(
     grid = model.config['grid']
     images = crop_to_grid(images, grid)
     batch_size = check_int(batch_size, 'batch_size')
-    g = torch.Generator().manual_seed(seed)
 
     def batches(epoch):
-        g.manual_seed(
-            seed * 100_003 + epoch
-        )  # every epoch draws its own puzzles, reproducibly (and on resume)
+        g = epoch_generator(seed, epoch)  # each epoch its own puzzles, also on resume
         order = torch.randperm(len(images), generator=g)
         for b in range(0, len(images), batch_size):
             yield make_puzzles(images[order[b : b + batch_size]], grid, g)
 
     def step(m, batch):
-        dev = next(m.parameters()).device
-        scrambled, _, pieces = (t.to(dev) for t in batch)
+        scrambled, _, pieces = batch
         return jigsaw_loss(m(scrambled), scrambled, pieces, tau, n_iters, n_samples, noise_factor)
 
     return fit(model, step, batches, epochs, desc=f'jigsaw {grid}×{grid}', **fit_kw)

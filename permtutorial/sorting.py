@@ -16,7 +16,7 @@ from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices, apply_perm, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
 from fastcore.meta import delegates
-from .train import fit, load_model
+from .train import fit, load_model, epoch_generator
 from .experiment import Experiment, Table
 
 # %% ../nbs/12_sorting.ipynb #5c172eea
@@ -68,15 +68,13 @@ def train_sorting(
     """Train a `SortingNet` on fresh random sequences through `fit` (`lr`: Adam's, 0.01 here as in
     Mena et al.'s code; `fit_kw`: fit's other options); returns its loss history."""
     n = model.config['n']
-    g = torch.Generator()
 
     def batches(epoch):
-        g.manual_seed(seed * 100_003 + epoch)
+        g = epoch_generator(seed, epoch)
         return [random_sequences(batch_size, n, g) for _ in range(steps_per_epoch)]
 
     def step(m, batch):
-        dev = next(m.parameters()).device
-        x, _, sorted_x = (t.to(dev) for t in batch)
+        x, _, sorted_x = batch
         return sorting_loss(m(x), x, sorted_x, tau, n_iters, n_samples)
 
     return fit(model, step, batches, epochs, lr=lr, desc=f'sorting N={n}', **fit_kw)

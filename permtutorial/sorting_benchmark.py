@@ -8,10 +8,10 @@ Docs: https://permtutorial.github.io/permtutorial/sorting_benchmark.html.md"""
 __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTING_BENCHMARK_AUTHORS', 'multi_digit_numbers',
            'number_values', 'number_images', 'sorting_targets', 'ScoreCNN', 'TauAnnealCB', 'train_sorter',
            'evaluate_sorter', 'train_digit_reader', 'evaluate_digit_reader', 'transposed_ceiling', 'authors_init_',
-           'split_digits', 'BestModelCB', 'TimeLimitReached', 'TimeLimitCB', 'train_validated']
+           'split_digits', 'TimeLimitReached', 'TimeLimitCB', 'train_validated']
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
-import math, json, time, warnings
+import math, time, warnings
 from fractions import Fraction
 from pathlib import Path
 import torch
@@ -25,11 +25,12 @@ from permtutorial.train import (
     fit,
     Callback,
     CheckpointCB,
+    BestModelCB,
     seed_everything,
-    save_weights,
     load_model,
+    epoch_generator,
+    model_device,
 )
-from .files import atomic_write
 from .data import Digits
 from .experiment import Experiment, Table, Reference
 
@@ -164,16 +165,14 @@ def train_sorter(
             f"`model` gives {model.config['out']} score(s) per item; "
             f"{relax!r} needs {relax.per_item(n)} for n = {n}"
         )
-    g = torch.Generator()
 
     def batches(epoch):
-        g.manual_seed(seed * 100_003 + epoch)
+        g = epoch_generator(seed, epoch)
         return (_sequences(digits, batch_size, n, g) for _ in range(steps_per_epoch))
 
     def step(m, batch):
-        dev = next(m.parameters()).device
-        x, target = (t.to(dev) for t in batch)
-        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16):
+        x, target = batch
+        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
             scores = m(x)
         return relax.loss(scores, target)  # log_soft computes in float32
 
@@ -225,7 +224,7 @@ def evaluate_sorter(
     sequences from `digits`, tied ranks interchangeable; the same sequences for every model
     (`seed`, `n`)."""
     model.eval()
-    dev = next(model.parameters()).device
+    dev = model_device(model)
     return _evaluate(
         lambda idx: relax.predict(model(number_images(digits.images, idx).to(dev)).cpu()),
         digits.labels,
@@ -259,21 +258,19 @@ def train_digit_reader(
             "`model` must read one digit into 10 classes (ScoreCNN(out=10, digits=1)), "
             f"got {model.config}"
         )
-    g = torch.Generator()
 
-    def draw():
+    def draw(g):
         idx = torch.randint(len(digits.labels), (batch_size * n * 4,), generator=g)
         return digits.images[idx].unsqueeze(1), digits.labels[
             idx
         ].long()  # one digit per "sequence" of the score network
 
     def batches(epoch):
-        g.manual_seed(seed * 100_003 + epoch)
-        return (draw() for _ in range(steps_per_epoch))
+        g = epoch_generator(seed, epoch)
+        return (draw(g) for _ in range(steps_per_epoch))
 
     def step(m, batch):
-        dev = next(m.parameters()).device
-        x, y = (t.to(dev) for t in batch)
+        x, y = batch
         return nn.functional.cross_entropy(m(x).squeeze(1), y)
 
     return fit(model, step, batches, epochs, desc=f'digit reader n={n}', **fit_kw)
@@ -286,7 +283,7 @@ def evaluate_digit_reader(
     """`evaluate_sorter`'s metrics on the same sequences, the numbers ranked by the values `model`
     reads digit by digit; plus its accuracy on the digits of `digits`."""
     model.eval()
-    dev = next(model.parameters()).device
+    dev = model_device(model)
     read = (
         model(digits.images.unsqueeze(1).to(dev)).squeeze(1).argmax(-1).cpu()
     )  # every digit of the pool read once
@@ -360,37 +357,6 @@ def split_digits(digits: 'Digits', val_digits: int, seed: int = 0) -> tuple:
 
     train, val = order[val_digits:].sort().values, order[:val_digits].sort().values
     return pool(train, 'for training'), pool(val, 'held out for validation')
-
-# %% ../nbs/13_sorting_benchmark.ipynb #e4e34d5a
-class BestModelCB(Callback):
-    """After every epoch: `score(model)` (higher is better) into the history's `curve` with the
-    steps and sequences seen, the curve to the JSON file `curve`, and the best model so far to
-    the weight file `best`. It runs before the checkpoint, so that a resumed run has them."""
-
-    order = 50
-
-    def __init__(
-        self, score, best=None, curve=None, sequences_per_step: int = 1, verbose: bool = False
-    ):
-        self.score, self.best, self.curve = score, best and Path(best), curve and Path(curve)
-        self.per_step, self.verbose = check_int(sequences_per_step, 'sequences_per_step'), verbose
-
-    def after_epoch(self, learn):
-        steps, curve = len(learn.hist['losses']), learn.hist.setdefault('curve', [])
-        point = dict(
-            step=steps, sequences=steps * self.per_step, score=float(self.score(learn.model))
-        )
-        better = point['score'] > max((c['score'] for c in curve), default=-math.inf)
-        if better and self.best is not None:
-            save_weights(self.best, learn.model, learn.model.config, point, overwrite=True)
-        curve.append(point)
-        if self.curve is not None:
-            atomic_write(self.curve, lambda tmp: tmp.write_text(json.dumps(curve, indent=1)))
-        if self.verbose:
-            print(
-                f"step {steps}: validation {point['score']:.4f}"
-                + (' (best so far)' if better else '')
-            )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #8ea1818d
 class TimeLimitReached(RuntimeError):
@@ -471,7 +437,11 @@ def train_validated(
         return evaluate_sorter(m, relax, val_pool, n, val_sequences, seed=2)['exact_match']
 
     best = BestModelCB(
-        validate, folder / 'best.pt', folder / 'curve.json', batch_size, verbose=progress
+        validate,
+        folder / 'best.pt',
+        seen={'sequences': batch_size},
+        file=folder / 'curve.json',
+        verbose=progress,
     )
     hist = train_sorter(
         model,
