@@ -8,7 +8,8 @@ Docs: https://permtutorial.github.io/permtutorial/relative_attributes.html.md"""
 __all__ = ['MORPHO_ATTRIBUTES', 'DEEPPERMNET_ATTRIBUTES', 'RelativeAttributes', 'load_relative_attributes', 'load_images',
            'ranksvm_pairwise_accuracy', 'morphometry', 'cached_morphometry', 'category_levels', 'pair_inputs',
            'attribute_run', 'value_regressor_run', 'parse_lrs', 'head_seeds', 'check_validation_size',
-           'validation_digits', 'validated_heads', 'validated_summary', 'validated_table', 'collapse_figure']
+           'validation_digits', 'validated_heads', 'validated_summary', 'validated_table', 'collapse_figure',
+           'validated_figure', 'validated_findings']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, multiprocessing, os
@@ -737,3 +738,95 @@ def collapse_figure(curves: list, title: str = ''):
         fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def validated_figure(rows: list, title: str = ''):
+    "Per attribute, each head's Kendall tau at its chosen rate: the seeds as dots, their mean a bar."
+    import matplotlib.pyplot as plt
+
+    summary = validated_summary(rows)
+    attributes = list(dict.fromkeys(r['attribute'] for r in summary))
+    heads = list(dict.fromkeys(r['model'] for r in summary))
+    width = 0.8 / len(heads)
+    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * len(attributes), 3.2), layout='constrained')
+    for k, head in enumerate(heads):
+        for a, attribute in enumerate(attributes):
+            taus = [
+                r['kendall_tau']
+                for r in summary
+                if r['model'] == head and r['attribute'] == attribute
+            ]
+            x = a + (k - (len(heads) - 1) / 2) * width
+            ax.bar(
+                x,
+                np.mean(taus),
+                width * 0.9,
+                color=f'C{k}',
+                alpha=0.35,
+                label=head if a == 0 else None,
+            )
+            ax.plot([x] * len(taus), taus, '.', color=f'C{k}', ms=4)
+    ax.set_xticks(range(len(attributes)), attributes)
+    ax.set_ylabel('Kendall tau (test)')
+    ax.set_title(title, fontsize=9)
+    ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1, 1))
+    ax.grid(axis='y', alpha=0.3)
+    return fig
+
+
+def validated_findings(rows: list, target_std: float = 0.015) -> str:
+    """The findings of the validated runs among `rows` as markdown bullets, every number computed:
+    the paper's head against the naive head per attribute (Kendall tau at each head's chosen rate),
+    its seed spread against `target_std`, the equivariant head, the chosen rates and collapses."""
+    summary = validated_summary(rows)
+    by = {}
+    for r in summary:
+        by.setdefault((r['attribute'], r['model']), []).append(r)
+    attributes = list(dict.fromkeys(r['attribute'] for r in summary))
+
+    def tau(attribute, head):
+        v = [r['kendall_tau'] for r in by[(attribute, head)]]
+        return float(np.mean(v)), float(np.std(v))
+
+    def shown(attribute, head):
+        return '{:.3f} ± {:.3f}'.format(*tau(attribute, head))
+
+    ahead = [a for a in attributes if tau(a, 'sinkhorn')[0] >= tau(a, 'naive')[0]]
+    pairs = '; '.join(f"{a} {shown(a, 'sinkhorn')} against {shown(a, 'naive')}" for a in attributes)
+    spread, widest = max((tau(a, 'sinkhorn')[1], a) for a in attributes)
+    steady = [a for a in attributes if tau(a, 'sinkhorn')[1] <= target_std]
+    lines = [
+        f"- **The paper's head against the naive head** (Kendall tau, mean ± std over seeds): "
+        f"ahead on {len(ahead)} of {len(attributes)} attributes ({pairs}).",
+        f"- **The paper's head's seed spread** is at most {target_std} on {len(steady)} of "
+        f"{len(attributes)} attributes; the widest is {spread:.3f} ({widest}).",
+    ]
+    if all((a, 'equivariant') in by for a in attributes):
+        best = [
+            a
+            for a in attributes
+            if tau(a, 'equivariant')[0] >= max(tau(a, 'sinkhorn')[0], tau(a, 'naive')[0])
+        ]
+        lead = np.mean([tau(a, 'equivariant')[0] - tau(a, 'sinkhorn')[0] for a in attributes])
+        lines.append(
+            f"- **The equivariant head** is ahead of both on {len(best)} of {len(attributes)} "
+            f"attributes, {lead:+.3f} Kendall tau over the paper's head on average."
+        )
+    heads = list(dict.fromkeys(r['model'] for r in summary))
+    rates = '; '.join(
+        f"{h} " + ', '.join(f"{r['lr']:g}" for r in summary if r['model'] == h and r['seed'] == 0)
+        for h in heads
+    )
+    grid = [r for r in rows if r.get('table') == 'lr grid']
+    collapsed = '; '.join(
+        f"{h} {sum(r['collapsed'] for r in grid if r['model'] == h and r['selected'])} of "
+        f"{sum(1 for r in grid if r['model'] == h and r['selected'])} at the chosen rate, "
+        f"{sum(r['collapsed'] for r in grid if r['model'] == h)} of "
+        f"{sum(1 for r in grid if r['model'] == h)} at any rate"
+        for h in heads
+    )
+    lines += [
+        f"- **Chosen rates** (per attribute, in the order above): {rates}.",
+        f"- **Collapsed runs**: {collapsed}.",
+    ]
+    return '\n'.join(lines)

@@ -8,10 +8,11 @@ Docs: https://permtutorial.github.io/permtutorial/sorting_benchmark.html.md"""
 __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTING_BENCHMARK_AUTHORS', 'multi_digit_numbers',
            'number_values', 'number_images', 'sorting_targets', 'ScoreCNN', 'TauAnnealCB', 'train_sorter',
            'evaluate_sorter', 'train_digit_reader', 'evaluate_digit_reader', 'transposed_ceiling', 'authors_init_',
-           'split_digits', 'TimeLimitReached', 'TimeLimitCB', 'train_validated']
+           'split_digits', 'TimeLimitReached', 'TimeLimitCB', 'train_validated', 'authors_runs', 'curve_reading',
+           'budget_rows', 'budget_table']
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
-import math, time, warnings
+import json, math, time, warnings
 from fractions import Fraction
 from pathlib import Path
 import torch
@@ -32,7 +33,7 @@ from permtutorial.train import (
     model_device,
 )
 from .data import Digits
-from .experiment import Experiment, Table, Reference
+from .experiment import Experiment, Table, Reference, read_rows, table_markdown
 
 # %% ../nbs/13_sorting_benchmark.ipynb #5598e6f0
 def multi_digit_numbers(
@@ -581,3 +582,76 @@ SORTING_BENCHMARK_AUTHORS = Experiment(
     references=_references(_NS, 'neuralsort', 'deterministic NeuralSort'),
     resume_may_change=('epochs', 'max_minutes'),
 )  # tau is constant and the data seeded per epoch: more epochs continue the same curve
+
+# %% ../nbs/13_sorting_benchmark.ipynb #d953876c
+def authors_runs(root) -> list:
+    """Per run folder below `root` with a learning curve: its name, `n`, method, `curve` and, once
+    finished, its result `rows` (else None)."""
+    runs = []
+    for folder in sorted(p for p in Path(root).glob('*') if (p / 'curve.json').exists()):
+        params = json.loads((folder / 'params.json').read_text())
+        done = (folder / 'metrics.json').exists()
+        runs.append(
+            dict(
+                name=folder.name,
+                n=int(params['ns']),
+                method=str(params['methods']),
+                curve=json.loads((folder / 'curve.json').read_text()),
+                rows=read_rows(folder) if done else None,
+            )
+        )
+    return runs
+
+
+def curve_reading(run: dict) -> str:
+    "One line for a run of `authors_runs`: how far it got, its best validation score, what is next."
+    best = max(run['curve'], key=lambda p: p['score'])
+    seen = run['curve'][-1]['sequences']
+    if run['rows']:
+        state = f"finished: test exact match {run['rows'][0]['exact_match']:.3f}"
+    else:
+        state = (
+            'unfinished; continues with `permtutorial run sorting-benchmark-authors --out '
+            f"results/sorting_benchmark_authors/{run['name']} --resume`"
+        )
+    return (
+        f"- {run['name']}: {seen:,} sequences ({seen / AUTHORS_SEQUENCES:.1%} of the authors' "
+        f"budget), best validation exact match {best['score']:.3f} after "
+        f"{best['sequences']:,}; {state}"
+    )
+
+
+_BUDGET_TABLE = Table(
+    ['n', 'method'],
+    ['sequences', 'authors_fraction', 'best_val_exact_match'],
+    "NeuralSort's setup at identical budgets: the best validation exact match within the "
+    'sequences every run of that n has seen',
+    digits=3,
+)
+
+
+def budget_rows(runs: list) -> list:
+    """Per `n`, each run's best validation exact match within the sequences that every run of that
+    `n` has seen: the methods compared at identical budgets."""
+    rows = []
+    for n in sorted({r['n'] for r in runs}):
+        mine = [r for r in runs if r['n'] == n]
+        budget = min(r['curve'][-1]['sequences'] for r in mine)
+        for r in mine:
+            score = max(p['score'] for p in r['curve'] if p['sequences'] <= budget)
+            rows.append(
+                dict(
+                    n=n,
+                    method=r['method'],
+                    sequences=budget,
+                    authors_fraction=budget / AUTHORS_SEQUENCES,
+                    best_val_exact_match=score,
+                )
+            )
+    return rows
+
+
+def budget_table(runs: list) -> str:
+    "The markdown table of `budget_rows(runs)` (means ± std where a method has several seeds)."
+    return table_markdown(budget_rows(runs), _BUDGET_TABLE)
+
