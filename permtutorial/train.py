@@ -177,6 +177,11 @@ class Learner:
         cbs=(),
         opt_func=torch.optim.Adam,
     ):
+        if not callable(opt_func):
+            raise TypeError(
+                "`opt_func` must make the optimiser from (parameters, lr=...), e.g. "
+                f"torch.optim.Adam, got {opt_func!r}"
+            )
         self.model, self.net, self.step, self.batches, self.lr = model, model, step, batches, lr
         self.cbs, self.opt_func = sorted(cbs, key=lambda cb: cb.order), opt_func
         self.opt, self.sched, self.start, self.device = None, None, 0, torch.device('cpu')
