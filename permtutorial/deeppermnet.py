@@ -34,7 +34,7 @@ from permtutorial.metrics import (
     pairwise_accuracy,
 )
 from fastcore.meta import delegates
-from .train import fit, save_weights, load_model, model_device
+from .train import fit, save_weights, load_model, model_device, pick_device
 
 DEEPPERMNET_PAPER = 'https://openaccess.thecvf.com/content_cvpr_2017/html/Cruz_DeepPermNet_Visual_Permutation_CVPR_2017_paper.html'  # Santa Cruz et al., CVPR 2017: cited by the experiments' reference numbers
 
@@ -408,8 +408,8 @@ def train_deeppermnet(
     if items.is_floating_point():
         check_finite(items, 'items')  # named here, not as the layer's `log_alpha`
     l, head = model.l, model.head
-    cuda = model_device(model).type == 'cuda' or 'cuda' in str(fit_kw.get('device'))
-    if cuda and items.dim() == 4:
+    on_cuda = pick_device(fit_kw.get('device')).type == 'cuda'  # where fit's DeviceCB puts it
+    if on_cuda and items.dim() == 4:
         model = model.to(memory_format=torch.channels_last)
 
     def batches(epoch):

@@ -401,8 +401,8 @@ def fine_tune(
             yield x[idx], labels[idx]
 
     def step(m, batch):
-        images, targets = batch
-        return F.cross_entropy(m(images), targets)
+        batch_images, batch_labels = batch
+        return F.cross_entropy(m(batch_images), batch_labels)
 
     fit(
         clf,

@@ -22,6 +22,7 @@ from permtutorial.experiment import (
     RunFailed,
     RunLock,
 )
+from .train import TimeLimitReached
 
 # %% ../nbs/40_runs.ipynb #47e65fb1
 def experiment_notebook(exp: Experiment) -> Path:
@@ -144,7 +145,8 @@ def run_experiment(
     name: str, overrides: dict = None, out=None, resume: bool = False, log_output: bool = True
 ) -> Path:
     """Execute experiment `name` with papermill into the run folder `out` (default
-    `runs/<name>-<time>`); returns the folder."""
+    `runs/<name>-<time>`); returns the folder, also when the notebook stopped at its time limit
+    (`TimeLimitReached`: a planned stop, resumed later)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
 
@@ -236,6 +238,13 @@ def run_experiment(
             if resume and (out / f).exists():
                 (out / f).rename(out / f.replace('notebook', f'notebook.before-resume-{stamp}'))
         again = f"permtutorial run {exp.name} --out {out} --resume"
+
+        def keep_params():  # the parameters the run went on with; the ones it started with beside
+            if resume and record != stored:
+                if stored:
+                    write_json(out / f'params.before-resume-{stamp}.json', stored)
+                write_json(out / 'params.json', record)
+
         partial = (
             out / 'notebook.partial.ipynb'
         )  # papermill rewrites its output as it goes: renamed when complete
@@ -252,6 +261,10 @@ def run_experiment(
             )
         except pm.PapermillExecutionError as e:
             os.replace(partial, out / 'notebook.ipynb')
+            if e.ename == TimeLimitReached.__name__:  # a planned stop: its checkpoint continues it
+                keep_params()
+                print(f"{exp.name} stopped at its time limit ({e.evalue}); continue with: {again}")
+                return out
             where = (
                 f"{exp.name} failed in cell {e.exec_count}: {e.ename}: {e.evalue} "
                 f"(executed notebook: {out / 'notebook.ipynb'}); "
@@ -280,10 +293,7 @@ def run_experiment(
                 f"free some space, then continue with: {again}"
             ) from None
         os.replace(partial, out / 'notebook.ipynb')
-        if resume and record != stored:  # the resumed run succeeded with new parameters
-            if stored:
-                write_json(out / f'params.before-resume-{stamp}.json', stored)
-            write_json(out / 'params.json', record)
+        keep_params()  # the resumed run succeeded, perhaps with new parameters
     return out
 
 # %% ../nbs/40_runs.ipynb #06d3448f

@@ -8,11 +8,10 @@ Docs: https://permtutorial.github.io/permtutorial/sorting_benchmark.html.md"""
 __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTING_BENCHMARK_AUTHORS', 'multi_digit_numbers',
            'number_values', 'number_images', 'sorting_targets', 'ScoreCNN', 'TauAnnealCB', 'train_sorter',
            'evaluate_sorter', 'train_digit_reader', 'evaluate_digit_reader', 'transposed_ceiling', 'authors_init_',
-           'split_digits', 'TimeLimitReached', 'TimeLimitCB', 'train_validated', 'authors_runs', 'curve_reading',
-           'budget_rows', 'budget_table']
+           'split_digits', 'train_validated', 'authors_runs', 'curve_reading', 'budget_rows', 'budget_table']
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
-import json, math, time, warnings
+import json, math, warnings
 from fractions import Fraction
 from pathlib import Path
 import torch
@@ -25,8 +24,8 @@ from .relaxations import Relaxation, make_relaxation, target_matrix
 from permtutorial.train import (
     fit,
     Callback,
-    CheckpointCB,
     BestModelCB,
+    TimeLimitCB,
     seed_everything,
     load_model,
     epoch_generator,
@@ -131,7 +130,7 @@ def _sequences(digits, batch: int, n: int, generator: torch.Generator):
     return number_images(digits.images, idx), target_matrix(perm, groups)
 
 
-@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
+@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators', 'amp'])
 def train_sorter(
     model: 'ScoreCNN',
     relax: 'Relaxation',
@@ -147,9 +146,11 @@ def train_sorter(
     **fit_kw,
 ) -> dict:
     """Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax`
-    (`tau_end`: anneal its tau to it); `fit_kw`: `fit`'s options. `precision` 'bf16': the score
-    network under bfloat16 autocast on any device (the CPU too), the relaxation in float32.
-    Returns the history."""
+    (`tau_end`: anneal its tau to it); `fit_kw`: `fit`'s options. `precision` 'fp32': float32
+    throughout, on CUDA too (`fit`'s autocast off); 'bf16': the score network under bfloat16
+    autocast on any device (the CPU too), the relaxation's loss in float32. Returns the history."""
+    if 'amp' in fit_kw:  # two switches for one setting would contradict each other
+        raise TypeError("`amp` is set by `precision` ('fp32' or 'bf16'); pass `precision` only")
     n, steps_per_epoch, batch_size = (
         check_int(n, 'n', low=2),
         check_int(steps_per_epoch, 'steps_per_epoch'),
@@ -184,6 +185,7 @@ def train_sorter(
         batches,
         epochs,
         desc=f'{type(relax).__name__} n={n}',
+        amp=bf16,
         cbs=[*anneal, *cbs],
         **fit_kw,
     )
@@ -358,37 +360,6 @@ def split_digits(digits: 'Digits', val_digits: int, seed: int = 0) -> tuple:
 
     train, val = order[val_digits:].sort().values, order[:val_digits].sort().values
     return pool(train, 'for training'), pool(val, 'held out for validation')
-
-# %% ../nbs/13_sorting_benchmark.ipynb #8ea1818d
-class TimeLimitReached(RuntimeError):
-    """A run stopped by `TimeLimitCB`; its checkpoint holds the last finished epoch: resume to
-    continue."""
-
-
-class TimeLimitCB(Callback):
-    """Stop after the first epoch ending `minutes` after this sitting began, once its checkpoint is
-    written: `TimeLimitReached`."""
-
-    order = 200
-
-    def __init__(self, minutes: float):
-        self.minutes = check_positive(minutes, 'max_minutes')
-
-    def before_fit(self, learn):
-        if not any(isinstance(cb, CheckpointCB) for cb in learn.cbs):
-            raise ValueError(
-                "a time limit (`max_minutes`) needs a checkpoint to resume from: pass `checkpoint`"
-            )
-        self.t0 = time.perf_counter()
-
-    def after_epoch(self, learn):
-        minutes = (time.perf_counter() - self.t0) / 60
-        if learn.epoch + 1 < learn.epochs and minutes >= self.minutes:
-            raise TimeLimitReached(
-                f"stopped after {minutes:.1f} min of this sitting, "
-                f"at epoch {learn.epoch + 1} of {learn.epochs}; "
-                "the checkpoint holds it: resume to continue"
-            )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #223ee5d2
 def train_validated(

@@ -7,10 +7,10 @@ Docs: https://permtutorial.github.io/permtutorial/train.html.md"""
 # %% auto #0
 __all__ = ['seed_everything', 'pick_device', 'epoch_generator', 'model_device', 'to_device', 'save_weights', 'load_weights',
            'load_model', 'Callback', 'Learner', 'DeviceCB', 'ProgressCB', 'LRStepCB', 'CheckpointCB', 'DDPCB',
-           'EpochEndCB', 'CurveCB', 'BestModelCB', 'standard_cbs', 'fit']
+           'EpochEndCB', 'CurveCB', 'BestModelCB', 'TimeLimitReached', 'TimeLimitCB', 'standard_cbs', 'fit']
 
 # %% ../nbs/06_train.ipynb #279dbe3c
-import copy, inspect, json, math, os, random, time
+import contextlib, copy, inspect, json, math, os, random, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -63,7 +63,10 @@ def model_device(model: torch.nn.Module) -> torch.device:
 
 def to_device(batch, device, non_blocking: bool = False):
     """`batch` on `device`: a tensor, or the tensors in tuples, lists and dicts of them (nested);
-    anything else as it is."""
+    anything else as it is. `non_blocking` applies to copies to CUDA only: a copy from a GPU to the
+    CPU that does not block could be read before it has arrived."""
+    device = torch.device(device)
+    non_blocking = non_blocking and device.type == 'cuda'
     if torch.is_tensor(batch):
         return batch.to(device, non_blocking=non_blocking)
     if isinstance(batch, dict):
@@ -166,7 +169,8 @@ def _needs_closure(opt: torch.optim.Optimizer) -> bool:
 class Learner:
     """`opt_func` (Adam) on `model`, `step(net, batch)` the loss of a batch, `batches(epoch)` the
     batches of an epoch; all else is callbacks (`cbs`). An optimiser whose `step` needs a closure
-    (L-BFGS) steps with one that recomputes the loss."""
+    (L-BFGS) steps with one that recomputes the loss: `before_loss` and `after_loss` then run once
+    per call of the closure, several times per step."""
 
     def __init__(
         self,
@@ -177,11 +181,15 @@ class Learner:
         cbs=(),
         opt_func=torch.optim.Adam,
     ):
+        for name, fn in (('step', step), ('batches', batches)):
+            if not callable(fn):
+                raise TypeError(f"`{name}` must be callable, got {type(fn).__name__}")
         if not callable(opt_func):
             raise TypeError(
-                "`opt_func` must make the optimiser from (parameters, lr=...), e.g. "
-                f"torch.optim.Adam, got {opt_func!r}"
+                "`opt_func` must be callable: it makes the optimiser from (parameters, lr=...), "
+                f"e.g. torch.optim.Adam; got {opt_func!r}"
             )
+        lr = check_positive(lr, 'lr')
         self.model, self.net, self.step, self.batches, self.lr = model, model, step, batches, lr
         self.cbs, self.opt_func = sorted(cbs, key=lambda cb: cb.order), opt_func
         self.opt, self.sched, self.start, self.device = None, None, 0, torch.device('cpu')
@@ -193,9 +201,12 @@ class Learner:
                 getattr(cb, point)(self)
 
     def compute_loss(self) -> torch.Tensor:
-        "The loss of `self.batch`, between the `before_loss` and `after_loss` callbacks."
-        self.callback('before_loss')
-        self.loss = self.step(self.net, self.batch)
+        """The loss of `self.batch`, between the `before_loss` and `after_loss` callbacks; contexts
+        that `before_loss` enters on `self.loss_context` (autocast) exit when the loss exists, or
+        when `step` raises."""
+        with contextlib.ExitStack() as self.loss_context:
+            self.callback('before_loss')
+            self.loss = self.step(self.net, self.batch)
         self.callback('after_loss')
         return self.loss
 
@@ -218,6 +229,7 @@ class Learner:
     def fit(self, epochs: int) -> dict:
         """Train until epoch `epochs` (from `self.start`, which a resumed checkpoint sets); returns
         the history."""
+        epochs = check_int(epochs, 'epochs')
         self.epochs, self.opt = epochs, self.opt_func(self.model.parameters(), lr=self.lr)
         self.closure_step = _needs_closure(self.opt)
         self.callback('before_fit')
@@ -259,14 +271,14 @@ class DeviceCB(Callback):
     def before_batch(self, learn):
         learn.batch = to_device(learn.batch, self.device, non_blocking=True)
 
-    def before_loss(self, learn):
-        self.ctx = torch.autocast(
-            self.device.type, dtype=torch.bfloat16, enabled=self.amp and self.device.type == 'cuda'
+    def before_loss(self, learn):  # the learner leaves the context once the loss exists, or fails
+        learn.loss_context.enter_context(
+            torch.autocast(
+                self.device.type,
+                dtype=torch.bfloat16,
+                enabled=self.amp and self.device.type == 'cuda',
+            )
         )
-        self.ctx.__enter__()
-
-    def after_loss(self, learn):
-        self.ctx.__exit__(None, None, None)
 
 
 # %% ../nbs/06_train.ipynb #5d88139c
@@ -506,7 +518,7 @@ class EpochEndCB(Callback):
 class CurveCB(Callback):
     """After every epoch, a point of the learning curve into `learn.hist[key]`: `step`, the samples
     seen for each of `seen` (name: count per step), and each of `metrics` (`name: fn(model)`, or one
-    `fn` named `score`); with `file`, the curve to that JSON file."""
+    `fn` named `score`); with `file`, the curve to that JSON file (by process 0 under torchrun)."""
 
     order = 50
 
@@ -517,6 +529,13 @@ class CurveCB(Callback):
                 f"`metrics` must be a function of the model or a dict of them, got {metrics!r}"
             )
         self.seen = {k: check_int(v, f'seen[{k!r}]') for k, v in (seen or {}).items()}
+        own = {'step', *self.seen}  # the keys of a point before its metrics
+        clash = sorted(own & set(self.metrics)) or (['step'] if 'step' in self.seen else [])
+        if clash:
+            raise ValueError(
+                f"`metrics` and `seen` name {clash[0]!r}, which the curve's points already use "
+                f"('step' and the names in `seen`); rename it"
+            )
         self.file, self.key = file and Path(file), key
 
     def after_epoch(self, learn):
@@ -525,15 +544,21 @@ class CurveCB(Callback):
         for name, fn in self.metrics.items():
             point[name] = float(fn(learn.model))
         curve.append(point)
-        if self.file is not None:
+        if self.file is not None and rank_and_world()[0] == 0:
             atomic_write(self.file, lambda tmp: tmp.write_text(json.dumps(curve, indent=1)))
 
 
 # %% ../nbs/06_train.ipynb #c9a5e303
+def _best(curve: list, monitor: str):
+    "The point of `curve` with the highest finite `monitor` (None if there is none)."
+    finite = [p for p in curve if math.isfinite(p[monitor])]
+    return max(finite, key=lambda p: p[monitor], default=None)
+
+
 class BestModelCB(CurveCB):
-    """`CurveCB`, and the best model so far by the metric `monitor` (higher is better): to the
-    weight file `best` (with its point as metadata), else in memory as `best_state`; its point is
-    `best_point`."""
+    """`CurveCB`, and the best model so far by the metric `monitor` (higher is better; NaN and inf
+    never count): to the weight file `best` (with its point as metadata; by process 0 under
+    torchrun), else in memory as `best_state`; its point is `best_point`, also after a resume."""
 
     def __init__(
         self,
@@ -550,22 +575,76 @@ class BestModelCB(CurveCB):
         self.best, self.monitor, self.verbose = best and Path(best), monitor, verbose
         self.best_point, self.best_state = None, None
 
+    def before_fit(self, learn):
+        if self.best is not None and getattr(learn.model, 'config', None) is None:
+            raise ValueError(
+                f"BestModelCB writes `best` ({self.best}) with the model's `config`, "
+                f"but the {type(learn.model).__name__} has none; set `model.config` (the arguments "
+                "that rebuild it), or leave `best` out to keep the best model in memory"
+            )
+        resuming = [cb for cb in learn.cbs if isinstance(cb, CheckpointCB) and cb.resume]
+        if self.best is None and resuming:
+            raise ValueError(
+                "BestModelCB without `best` keeps the best model in memory, which the checkpoint "
+                "does not hold, so a resumed run would lose it: pass `best` (a weight file), "
+                "or a CheckpointCB without `resume`"
+            )
+
+    def _restore(self, learn):  # a resumed run: the best point of the curve the checkpoint holds
+        if self.best_point is None:
+            self.best_point = _best(learn.hist.get(self.key, []), self.monitor)
+
     def after_epoch(self, learn):
-        curve = learn.hist.get(self.key, [])
-        so_far = max((c[self.monitor] for c in curve), default=-math.inf)
+        self._restore(learn)
+        so_far = -math.inf if self.best_point is None else self.best_point[self.monitor]
         super().after_epoch(learn)
         point = learn.hist[self.key][-1]
-        better = point[self.monitor] > so_far
+        better = math.isfinite(point[self.monitor]) and point[self.monitor] > so_far
         if better:
             self.best_point = point
-            if self.best is not None:
-                save_weights(self.best, learn.model, learn.model.config, point, overwrite=True)
-            else:
+            if self.best is None:
                 self.best_state = copy.deepcopy(learn.model.state_dict())
+            elif rank_and_world()[0] == 0:
+                save_weights(self.best, learn.model, learn.model.config, point, overwrite=True)
         if self.verbose:
             print(
                 f"step {point['step']}: validation {point[self.monitor]:.4f}"
                 + (' (best so far)' if better else '')
+            )
+
+    def after_fit(self, learn):
+        self._restore(learn)  # a resume with no epoch left to train
+
+
+# %% ../nbs/06_train.ipynb #8ea1818d
+class TimeLimitReached(RuntimeError):
+    """A run stopped by `TimeLimitCB`; its checkpoint holds the last finished epoch: resume to
+    continue."""
+
+
+class TimeLimitCB(Callback):
+    """Stop after the first epoch ending `minutes` after this sitting began, once its checkpoint is
+    written: `TimeLimitReached`."""
+
+    order = 200
+
+    def __init__(self, minutes: float):
+        self.minutes = check_positive(minutes, 'max_minutes')
+
+    def before_fit(self, learn):
+        if not any(isinstance(cb, CheckpointCB) for cb in learn.cbs):
+            raise ValueError(
+                "a time limit (`max_minutes`) needs a checkpoint to resume from: pass `checkpoint`"
+            )
+        self.t0 = time.perf_counter()
+
+    def after_epoch(self, learn):
+        minutes = (time.perf_counter() - self.t0) / 60
+        if learn.epoch + 1 < learn.epochs and minutes >= self.minutes:
+            raise TimeLimitReached(
+                f"stopped after {minutes:.1f} min of this sitting, "
+                f"at epoch {learn.epoch + 1} of {learn.epochs}; "
+                "the checkpoint holds it: resume to continue"
             )
 
 
@@ -580,11 +659,9 @@ def standard_cbs(
     checkpoint=None,
     resume: bool = False,
     generators=(),
-    epoch_end=None,
 ) -> list:
     """The callbacks of a run from plain options: device and mixed precision, several processes,
-    progress (`progress`, titled `desc`), the step schedule (`lr_step` > 0), checkpoints, an
-    `epoch_end(epoch, model)` hook."""
+    progress (`progress`, titled `desc`), the step schedule (`lr_step` > 0), checkpoints."""
     cbs = [DeviceCB(device, amp), DDPCB()]
     if progress:
         cbs.append(ProgressCB(desc))
@@ -592,8 +669,6 @@ def standard_cbs(
         cbs.append(LRStepCB(lr_step, lr_gamma))
     if checkpoint is not None:
         cbs.append(CheckpointCB(checkpoint, resume, generators))
-    if epoch_end is not None:
-        cbs.append(EpochEndCB(epoch_end))
     return cbs
 
 # %% ../nbs/06_train.ipynb #0579c65d
