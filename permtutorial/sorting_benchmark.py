@@ -625,4 +625,3 @@ def budget_rows(runs: list) -> list:
 def budget_table(runs: list) -> str:
     "The markdown table of `budget_rows(runs)` (means ± std where a method has several seeds)."
     return table_markdown(budget_rows(runs), _BUDGET_TABLE)
-
