@@ -741,7 +741,7 @@ def collapse_figure(curves: list, title: str = ''):
 
 
 def validated_figure(rows: list, title: str = ''):
-    "Per attribute, each head's Kendall tau at its chosen rate: the seeds as dots, their mean a bar."
+    "Per attribute, each head's Kendall tau at its chosen rate: seeds as dots, their mean a bar."
     import matplotlib.pyplot as plt
 
     summary = validated_summary(rows)
