@@ -740,6 +740,11 @@ def collapse_figure(curves: list, title: str = ''):
     return fig
 
 
+def _kendall_taus(summary: list, attribute: str, head: str) -> list:
+    "The Kendall tau of every seed of `head` on `attribute` among `validated_summary` rows."
+    return [r['kendall_tau'] for r in summary if r['attribute'] == attribute and r['model'] == head]
+
+
 def validated_figure(rows: list, title: str = ''):
     "Per attribute, each head's Kendall tau at its chosen rate: seeds as dots, their mean a bar."
     import matplotlib.pyplot as plt
@@ -751,11 +756,7 @@ def validated_figure(rows: list, title: str = ''):
     fig, ax = plt.subplots(figsize=(2.2 + 1.3 * len(attributes), 3.2), layout='constrained')
     for k, head in enumerate(heads):
         for a, attribute in enumerate(attributes):
-            taus = [
-                r['kendall_tau']
-                for r in summary
-                if r['model'] == head and r['attribute'] == attribute
-            ]
+            taus = _kendall_taus(summary, attribute, head)
             x = a + (k - (len(heads) - 1) / 2) * width
             ax.bar(
                 x,
@@ -779,13 +780,11 @@ def validated_findings(rows: list, target_std: float = 0.015) -> str:
     the paper's head against the naive head per attribute (Kendall tau at each head's chosen rate),
     its seed spread against `target_std`, the equivariant head, the chosen rates and collapses."""
     summary = validated_summary(rows)
-    by = {}
-    for r in summary:
-        by.setdefault((r['attribute'], r['model']), []).append(r)
+    run = {(r['attribute'], r['model']) for r in summary}
     attributes = list(dict.fromkeys(r['attribute'] for r in summary))
 
     def tau(attribute, head):
-        v = [r['kendall_tau'] for r in by[(attribute, head)]]
+        v = _kendall_taus(summary, attribute, head)
         return float(np.mean(v)), float(np.std(v))
 
     def shown(attribute, head):
@@ -801,7 +800,7 @@ def validated_findings(rows: list, target_std: float = 0.015) -> str:
         f"- **The paper's head's seed spread** is at most {target_std} on {len(steady)} of "
         f"{len(attributes)} attributes; the widest is {spread:.3f} ({widest}).",
     ]
-    if all((a, 'equivariant') in by for a in attributes):
+    if all((a, 'equivariant') in run for a in attributes):
         best = [
             a
             for a in attributes
