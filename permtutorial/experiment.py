@@ -7,10 +7,10 @@ Docs: https://permtutorial.github.io/permtutorial/experiment.html.md"""
 # %% auto #0
 __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 'find_repo', 'write_json', 'RunFolder',
            'RunFailed', 'RunLock', 'read_rows', 'collect_rows', 'table_markdown', 'render_table', 'results_markdown',
-           'show_results', 'save_table', 'table_file_markdown', 'show_table']
+           'show_results', 'RunConfig', 'sweep', 'save_table', 'table_file_markdown', 'show_table']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
-import dataclasses, json, os, socket
+import dataclasses, itertools, json, os, socket, typing
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -73,6 +73,8 @@ class Experiment:
     # parameters a resumed run may change besides `RESUME_MAY_CHANGE` (e.g. a budget that only
     # extends the same run)
     resume_may_change: tuple = ()
+    # the `RunConfig` whose fields are the notebook's papermill parameters
+    config: type = None
 
     def __post_init__(self):
         if not self.name or not isinstance(self.name, str) or ' ' in self.name:
@@ -429,6 +431,57 @@ def show_results(name: str, root=None, tables=None):
     from IPython.display import Markdown
 
     return Markdown(results_markdown(name, root, tables))
+
+# %% ../nbs/07_experiment.ipynb #c0f1a002
+def _item_type(hint):
+    "`X` for a field typed `tuple[X, ...]`, else None."
+    args = typing.get_args(hint)
+    return args[0] if typing.get_origin(hint) is tuple and args[1:] == (Ellipsis,) else None
+
+
+@dataclass
+class RunConfig:
+    """Base of an experiment's configuration: a subclass's fields are the experiment notebook's
+    papermill parameters, with the same defaults. Fields typed `tuple[X, ...]` take comma text."""
+
+    def __post_init__(self):
+        hints = typing.get_type_hints(type(self))
+        for f in dataclasses.fields(self):
+            item, value = _item_type(hints.get(f.name)), getattr(self, f.name)
+            if item is None:
+                continue
+            parts = value.split(',') if isinstance(value, str) else value
+            parts = [v.strip() if isinstance(v, str) else v for v in parts]
+            try:
+                values = tuple(item(v) for v in parts if v != '')
+            except (TypeError, ValueError):
+                raise ValueError(
+                    f"`{f.name}` must be {item.__name__} values separated by commas, "
+                    f"got {value!r}"
+                ) from None
+            setattr(self, f.name, values)
+
+    @classmethod
+    def from_params(cls, params) -> 'RunConfig':
+        "The configuration from the mapping `params` (a notebook's `globals()`): its fields only."
+        return cls(**{f.name: params[f.name] for f in dataclasses.fields(cls) if f.name in params})
+
+# %% ../nbs/07_experiment.ipynb #c0f1a005
+def sweep(run, grid: dict) -> list:
+    """`run(**point)` at every point of `grid` (name -> values; the first name varies slowest) as
+    rows: the point's values and each row `run` returned (a dict, or a list of dicts)."""
+    if not isinstance(grid, dict) or not grid:
+        raise ValueError(f"`grid` must be a non-empty dict of name -> values, got {grid!r}")
+    values = {k: list(v) if isinstance(v, (list, tuple, range)) else v for k, v in grid.items()}
+    empty = [k for k, v in values.items() if not isinstance(v, list) or not v]
+    if empty:
+        raise ValueError(f"`grid` must give each name a non-empty list of values; not {empty}")
+    rows = []
+    for point in itertools.product(*values.values()):
+        point = dict(zip(values, point))
+        result = run(**point)
+        rows += [{**point, **r} for r in (result if isinstance(result, list) else [result])]
+    return rows
 
 # %% ../nbs/07_experiment.ipynb #bab19202
 def save_table(path, table: 'Table', rows: list, overwrite: bool = False, **info) -> Path:

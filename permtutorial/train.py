@@ -7,15 +7,15 @@ Docs: https://permtutorial.github.io/permtutorial/train.html.md"""
 # %% auto #0
 __all__ = ['seed_everything', 'pick_device', 'epoch_generator', 'model_device', 'to_device', 'save_weights', 'load_weights',
            'load_model', 'Callback', 'Learner', 'DeviceCB', 'ProgressCB', 'LRStepCB', 'CheckpointCB', 'DDPCB',
-           'EpochEndCB', 'CurveCB', 'BestModelCB', 'TimeLimitReached', 'TimeLimitCB', 'standard_cbs', 'fit']
+           'EpochEndCB', 'CurveCB', 'BestModelCB', 'TimeLimitReached', 'TimeLimitCB', 'FitOptions', 'fit']
 
 # %% ../nbs/06_train.ipynb #279dbe3c
-import contextlib, copy, inspect, json, math, os, random, time
+import contextlib, copy, dataclasses, inspect, json, math, random, time
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
 from tqdm import tqdm
-from fastcore.meta import delegates
 from .checks import check_int, check_positive, check_choice
 from .files import atomic_write, plain_data
 from .parallel import rank_and_world
@@ -649,30 +649,34 @@ class TimeLimitCB(Callback):
 
 
 # %% ../nbs/06_train.ipynb #a4439751
-def standard_cbs(
-    device=None,
-    amp: bool = True,
-    progress: bool = True,
-    desc: str = 'train',
-    lr_step: int = 0,
-    lr_gamma: float = 0.1,
-    checkpoint=None,
-    resume: bool = False,
-    generators=(),
-) -> list:
-    """The callbacks of a run from plain options: device and mixed precision, several processes,
-    progress (`progress`, titled `desc`), the step schedule (`lr_step` > 0), checkpoints."""
-    cbs = [DeviceCB(device, amp), DDPCB()]
-    if progress:
-        cbs.append(ProgressCB(desc))
-    if check_int(lr_step, 'lr_step', low=0):
-        cbs.append(LRStepCB(lr_step, lr_gamma))
-    if checkpoint is not None:
-        cbs.append(CheckpointCB(checkpoint, resume, generators))
-    return cbs
+@dataclass
+class FitOptions:
+    """How a run trains, apart from the model, its data and its optimiser: the device and mixed
+    precision, a progress bar titled `desc`, the step schedule (`lr_step` > 0 epochs, times
+    `lr_gamma`), checkpoints (`checkpoint`, `resume`, and the `generators` they save)."""
+
+    device: object = None
+    amp: bool = True
+    progress: bool = True
+    desc: str = 'train'
+    lr_step: int = 0
+    lr_gamma: float = 0.1
+    checkpoint: object = None
+    resume: bool = False
+    generators: tuple = ()
+
+    def callbacks(self) -> list:
+        "The callbacks these options ask for (several processes under torchrun always)."
+        cbs = [DeviceCB(self.device, self.amp), DDPCB()]
+        if self.progress:
+            cbs.append(ProgressCB(self.desc))
+        if check_int(self.lr_step, 'lr_step', low=0):
+            cbs.append(LRStepCB(self.lr_step, self.lr_gamma))
+        if self.checkpoint is not None:
+            cbs.append(CheckpointCB(self.checkpoint, self.resume, self.generators))
+        return cbs
 
 # %% ../nbs/06_train.ipynb #0579c65d
-@delegates(standard_cbs)
 def fit(
     model: torch.nn.Module,
     step,
@@ -681,12 +685,18 @@ def fit(
     lr: float = 1e-3,
     cbs=(),
     opt_func=torch.optim.Adam,
-    **kwargs,
+    **options,
 ) -> dict:
-    """Train `model` with `opt_func` (Adam) for `epochs` through `Learner` with
-    `standard_cbs(**kwargs)` and `cbs`. Returns `{'losses': per-step losses, 'epoch_losses':
+    """Train `model` with `opt_func` (Adam) for `epochs` through `Learner` with the callbacks of
+    `FitOptions(**options)` and `cbs`. Returns `{'losses': per-step losses, 'epoch_losses':
     per-epoch means, 'seconds': wall time}`."""
     epochs, lr = check_int(epochs, 'epochs'), check_positive(lr, 'lr')
-    cbs = standard_cbs(**kwargs) + list(cbs)
-    return Learner(model, step, batches, lr, cbs, opt_func).fit(epochs)
-
+    try:
+        fit_options = FitOptions(**options)
+    except TypeError:
+        known = [f.name for f in dataclasses.fields(FitOptions)]
+        unknown = sorted(set(options) - set(known))
+        raise TypeError(f"`fit` has no option {unknown}; the options are {known}") from None
+    return Learner(model, step, batches, lr, fit_options.callbacks() + list(cbs), opt_func).fit(
+        epochs
+    )
