@@ -10,7 +10,7 @@ import argparse, os, time
 import torch
 from permtutorial.data import load_mnist
 from permtutorial.relaxations import make_relaxation
-from permtutorial.sorting_benchmark import ScoreCNN, authors_init_, train_sorter
+from permtutorial.sorting_benchmark import ScoreCNN, SortTraining, authors_init_, train_sorter
 
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument('--threads', type=int, default=1)
@@ -27,9 +27,9 @@ for n in map(int, a.ns.split(',')):
         for precision in a.precisions.split(','):
             relax = make_relaxation(method, 5.0)
             model = authors_init_(ScoreCNN(out=relax.per_item(n), width=32))
-            kw = dict(batch_size=100, lr=1e-4, precision=precision, progress=False)
-            train_sorter(model, relax, digits, n, epochs=1, steps_per_epoch=1, **kw)           # warm-up
+            budget, kw = dict(batch_size=100, lr=1e-4), dict(precision=precision, progress=False)
+            train_sorter(model, relax, digits, n, SortTraining(1, 1, **budget), **kw)           # warm-up
             cpu = time.process_time()
-            h = train_sorter(model, relax, digits, n, epochs=1, steps_per_epoch=a.steps, **kw)
+            h = train_sorter(model, relax, digits, n, SortTraining(1, a.steps, **budget), **kw)
             print(f"n = {n} {method:16s} {precision}: wall {h['seconds'] / a.steps:.2f} s/step, "
                   f"CPU {(time.process_time() - cpu) / a.steps:.2f} s/step (load average {os.getloadavg()[0]:.1f})", flush=True)

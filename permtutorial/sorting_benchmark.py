@@ -6,21 +6,22 @@ Docs: https://permtutorial.github.io/permtutorial/sorting_benchmark.html.md"""
 
 # %% auto #0
 __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTING_BENCHMARK_AUTHORS', 'multi_digit_numbers',
-           'number_values', 'number_images', 'sorting_targets', 'ScoreCNN', 'TauAnnealCB', 'train_sorter',
-           'evaluate_sorter', 'train_digit_reader', 'evaluate_digit_reader', 'transposed_ceiling', 'authors_init_',
-           'split_digits', 'train_validated', 'authors_runs', 'curve_reading', 'budget_rows', 'budget_table']
+           'number_values', 'number_images', 'sorting_targets', 'ScoreCNN', 'TauAnnealCB', 'SortTraining',
+           'train_sorter', 'evaluate_sorter', 'train_digit_reader', 'evaluate_digit_reader', 'transposed_ceiling',
+           'authors_init_', 'split_digits', 'ValidatedRun', 'train_validated', 'SortingBenchmarkConfig', 'authors_runs',
+           'curve_reading', 'budget_rows', 'budget_table']
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
 import json, math, warnings
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 import torch
 from torch import nn
-from fastcore.meta import delegates
 from .checks import check_int, check_positive, check_tensor, check_choice
 from .gumbel_sinkhorn import anneal_tau
 from .metrics import exact_match, hamming_similarity, kendall_tau
-from .relaxations import Relaxation, make_relaxation, target_matrix
+from .relaxations import RELAXATIONS, Relaxation, make_relaxation, target_matrix
 from permtutorial.train import (
     fit,
     Callback,
@@ -32,7 +33,15 @@ from permtutorial.train import (
     model_device,
 )
 from .data import Digits
-from .experiment import Experiment, Table, Reference, read_rows, table_markdown
+from permtutorial.experiment import (
+    Experiment,
+    RunConfig,
+    Table,
+    Reference,
+    collect_rows,
+    read_rows,
+    table_markdown,
+)
 
 # %% ../nbs/13_sorting_benchmark.ipynb #5598e6f0
 def multi_digit_numbers(
@@ -130,32 +139,43 @@ def _sequences(digits, batch: int, n: int, generator: torch.Generator):
     return number_images(digits.images, idx), target_matrix(perm, groups)
 
 
-@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators', 'amp'])
+@dataclass
+class SortTraining:
+    """How a sorter or the digit reader trains: `epochs` of `steps_per_epoch` steps, each on
+    `batch_size` fresh sequences drawn with `seed` (per epoch), Adam at `lr`."""
+
+    epochs: int
+    steps_per_epoch: int = 100
+    batch_size: int = 32
+    seed: int = 0
+    lr: float = 1e-3
+
+    def __post_init__(self):
+        for name in ('epochs', 'steps_per_epoch', 'batch_size'):
+            setattr(self, name, check_int(getattr(self, name), name))
+
+
 def train_sorter(
     model: 'ScoreCNN',
     relax: 'Relaxation',
     digits,
     n: int,
-    epochs: int,
-    steps_per_epoch: int = 100,
-    batch_size: int = 32,
-    seed: int = 0,
+    training: SortTraining,
     tau_end: float = None,
     precision: str = 'fp32',
     cbs=(),
-    **fit_kw,
+    **options,
 ) -> dict:
-    """Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax`
-    (`tau_end`: anneal its tau to it); `fit_kw`: `fit`'s options. `precision` 'fp32': float32
-    throughout, on CUDA too (`fit`'s autocast off); 'bf16': the score network under bfloat16
-    autocast on any device (the CPU too), the relaxation's loss in float32. Returns the history."""
-    if 'amp' in fit_kw:  # two switches for one setting would contradict each other
+    """Train `model` to sort sequences of `n` numbers drawn from `digits` through `relax`, as
+    `training` says (`tau_end`: anneal its tau to it); `options`: `fit`'s options (`FitOptions`).
+    `precision` 'fp32': float32 throughout, on CUDA too (`fit`'s autocast off); 'bf16': the score
+    network under bfloat16 autocast on any device (the CPU too), the relaxation's loss in float32.
+    Returns the history."""
+    if 'amp' in options:  # two switches for one setting would contradict each other
         raise TypeError("`amp` is set by `precision` ('fp32' or 'bf16'); pass `precision` only")
-    n, steps_per_epoch, batch_size = (
-        check_int(n, 'n', low=2),
-        check_int(steps_per_epoch, 'steps_per_epoch'),
-        check_int(batch_size, 'batch_size'),
-    )
+    if not isinstance(training, SortTraining):
+        raise TypeError(f"`training` must be a SortTraining, got {type(training).__name__}")
+    n = check_int(n, 'n', low=2)
     bf16 = check_choice(precision, 'precision', ('fp32', 'bf16')) == 'bf16'
     if bf16 and not torch.ops.mkldnn._is_mkldnn_bf16_supported() and not torch.cuda.is_available():
         warnings.warn(
@@ -169,8 +189,10 @@ def train_sorter(
         )
 
     def batches(epoch):
-        g = epoch_generator(seed, epoch)
-        return (_sequences(digits, batch_size, n, g) for _ in range(steps_per_epoch))
+        g = epoch_generator(training.seed, epoch)
+        return (
+            _sequences(digits, training.batch_size, n, g) for _ in range(training.steps_per_epoch)
+        )
 
     def step(m, batch):
         x, target = batch
@@ -183,11 +205,12 @@ def train_sorter(
         model,
         step,
         batches,
-        epochs,
+        training.epochs,
+        training.lr,
+        cbs=[*anneal, *cbs],
         desc=f'{type(relax).__name__} n={n}',
         amp=bf16,
-        cbs=[*anneal, *cbs],
-        **fit_kw,
+        **options,
     )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #1a2d421b
@@ -238,24 +261,15 @@ def evaluate_sorter(
     )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #e0c81201
-@delegates(fit, but=['model', 'step', 'batches', 'epochs', 'desc', 'generators'])
 def train_digit_reader(
-    model: 'ScoreCNN',
-    digits,
-    n: int,
-    epochs: int,
-    steps_per_epoch: int = 100,
-    batch_size: int = 32,
-    seed: int = 0,
-    **fit_kw,
+    model: 'ScoreCNN', digits, n: int, training: SortTraining, **options
 ) -> dict:
     """Train `model`, a `ScoreCNN(out=10, digits=1)`, to classify single digits of `digits` by their
-    labels, on `batch_size` · 4`n` images per step (a sorter's count). Returns the history."""
-    n, steps_per_epoch, batch_size = (
-        check_int(n, 'n', low=2),
-        check_int(steps_per_epoch, 'steps_per_epoch'),
-        check_int(batch_size, 'batch_size'),
-    )
+    labels, on `batch_size` · 4`n` images per step (a sorter's count), as `training` says;
+    `options`: `fit`'s options (`FitOptions`). Returns the history."""
+    if not isinstance(training, SortTraining):
+        raise TypeError(f"`training` must be a SortTraining, got {type(training).__name__}")
+    n = check_int(n, 'n', low=2)
     if (model.config['out'], model.config['digits']) != (10, 1):
         raise ValueError(
             "`model` must read one digit into 10 classes (ScoreCNN(out=10, digits=1)), "
@@ -263,20 +277,27 @@ def train_digit_reader(
         )
 
     def draw(g):
-        idx = torch.randint(len(digits.labels), (batch_size * n * 4,), generator=g)
-        return digits.images[idx].unsqueeze(1), digits.labels[
-            idx
-        ].long()  # one digit per "sequence" of the score network
+        idx = torch.randint(len(digits.labels), (training.batch_size * n * 4,), generator=g)
+        # one digit per "sequence" of the score network
+        return digits.images[idx].unsqueeze(1), digits.labels[idx].long()
 
     def batches(epoch):
-        g = epoch_generator(seed, epoch)
-        return (draw(g) for _ in range(steps_per_epoch))
+        g = epoch_generator(training.seed, epoch)
+        return (draw(g) for _ in range(training.steps_per_epoch))
 
     def step(m, batch):
         x, y = batch
         return nn.functional.cross_entropy(m(x).squeeze(1), y)
 
-    return fit(model, step, batches, epochs, desc=f'digit reader n={n}', **fit_kw)
+    return fit(
+        model,
+        step,
+        batches,
+        training.epochs,
+        training.lr,
+        desc=f'digit reader n={n}',
+        **options,
+    )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #dedb4974
 @torch.no_grad()
@@ -362,56 +383,67 @@ def split_digits(digits: 'Digits', val_digits: int, seed: int = 0) -> tuple:
     return pool(train, 'for training'), pool(val, 'held out for validation')
 
 # %% ../nbs/13_sorting_benchmark.ipynb #223ee5d2
+@dataclass
+class ValidatedRun:
+    """One run of NeuralSort's protocol (`train_validated`), the authors' settings by default: `n`,
+    `method` and `seed`; the training budget; `tau` (None: the method's default) and the network's
+    `width`; validation on `val_sequences` fixed sequences from `val_digits` held-out training
+    digits every `steps_per_epoch` steps; the best model tested on the first `k` test sequences for
+    each `k` in `n_tests`; `precision` as `train_sorter`'s; a sitting ends cleanly after
+    `max_minutes` (0: no limit)."""
+
+    n: int
+    method: str
+    seed: int = 0
+    epochs: int = 200
+    steps_per_epoch: int = 137
+    batch_size: int = 100
+    lr: float = 1e-4
+    tau: float = 5.0
+    width: int = 32
+    val_digits: int = 500
+    val_sequences: int = 1200
+    n_tests: tuple = (2500, 10_000)
+    precision: str = 'fp32'
+    max_minutes: float = 0
+
+    def __post_init__(self):
+        for name in ('epochs', 'steps_per_epoch', 'batch_size', 'val_sequences'):
+            check_int(getattr(self, name), name)
+        self.n_tests = tuple(sorted(check_int(k, 'n_tests') for k in self.n_tests))
+
+    def training(self) -> SortTraining:
+        "How the run's sorter trains."
+        return SortTraining(self.epochs, self.steps_per_epoch, self.batch_size, self.seed, self.lr)
+
+
 def train_validated(
-    n: int,
-    method: str,
+    run: ValidatedRun,
     train_digits: 'Digits',
     test_digits: 'Digits',
     folder,
-    seed: int = 0,
-    epochs: int = 200,
-    steps_per_epoch: int = 137,
-    batch_size: int = 100,
-    lr: float = 1e-4,
-    tau: float = 5.0,
-    width: int = 32,
-    val_digits: int = 500,
-    val_sequences: int = 1200,
-    n_tests=(2500, 10_000),
-    precision: str = 'fp32',
-    max_minutes: float = 0,
     device='auto',
     progress: bool = False,
 ) -> dict:
-    """NeuralSort's protocol for one `n`, `method` and `seed` in the run folder `folder`
-    (defaults: theirs; `tau` None: the method's default): validation exact match on
-    `val_sequences` fixed sequences from `val_digits` held-out training digits every
-    `steps_per_epoch` steps, the best model tested on the first `k` test sequences for each `k`
-    in `n_tests`; checkpointed, resumed when `folder` holds a checkpoint, stopped cleanly after
-    `max_minutes` (0: no limit). Returns the result row."""
-    budget = dict(
-        epochs=epochs,
-        steps_per_epoch=steps_per_epoch,
-        batch_size=batch_size,
-        val_sequences=val_sequences,
-    )
-    for name, v in budget.items():
-        check_int(v, name)
-    n_tests = sorted(check_int(k, 'n_tests') for k in n_tests)
+    """NeuralSort's protocol for the `run` in the run folder `folder`: validation exact match every
+    epoch, the best model kept and tested; checkpointed, resumed when `folder` holds a checkpoint,
+    stopped cleanly after `run.max_minutes`. Returns the result row."""
+    if not isinstance(run, ValidatedRun):
+        raise TypeError(f"`run` must be a ValidatedRun, got {type(run).__name__}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    train_pool, val_pool = split_digits(train_digits, val_digits)  # one split for every run
-    relax = make_relaxation(method, tau)
-    seed_everything(seed)
-    model = authors_init_(ScoreCNN(out=relax.per_item(n), width=width))
+    train_pool, val_pool = split_digits(train_digits, run.val_digits)  # one split for every run
+    relax = make_relaxation(run.method, run.tau)
+    seed_everything(run.seed)
+    model = authors_init_(ScoreCNN(out=relax.per_item(run.n), width=run.width))
 
     def validate(m):
-        return evaluate_sorter(m, relax, val_pool, n, val_sequences, seed=2)['exact_match']
+        return evaluate_sorter(m, relax, val_pool, run.n, run.val_sequences, seed=2)['exact_match']
 
     best = BestModelCB(
         validate,
         folder / 'best.pt',
-        seen={'sequences': batch_size},
+        seen={'sequences': run.batch_size},
         file=folder / 'curve.json',
         verbose=progress,
     )
@@ -419,39 +451,106 @@ def train_validated(
         model,
         relax,
         train_pool,
-        n,
-        epochs,
-        steps_per_epoch,
-        batch_size,
-        seed=seed,
-        lr=lr,
-        precision=precision,
+        run.n,
+        run.training(),
+        precision=run.precision,
+        cbs=[best, *([TimeLimitCB(run.max_minutes)] if run.max_minutes else [])],
         checkpoint=folder / 'checkpoint.pt',
         resume=True,
         device=device,
         progress=progress,
-        cbs=[best, *([TimeLimitCB(max_minutes)] if max_minutes else [])],
     )
     kept, meta = load_model(folder / 'best.pt', lambda config: ScoreCNN(**config))
-    tests = {k: evaluate_sorter(kept, relax, test_digits, n, k) for k in n_tests}
-    steps = len(hist['losses'])
+    tests = {k: evaluate_sorter(kept, relax, test_digits, run.n, k) for k in run.n_tests}
+    sequences = len(hist['losses']) * run.batch_size
     return dict(
-        n=n,
-        method=method,
-        seed=seed,
-        **tests[n_tests[-1]],
+        n=run.n,
+        method=run.method,
+        seed=run.seed,
+        **tests[run.n_tests[-1]],
         **{
             f'{metric}_{k}': tests[k][metric]
-            for k in n_tests[:-1]
+            for k in run.n_tests[:-1]
             for metric in ('exact_match', 'element_accuracy')
         },
         best_val_exact_match=meta['score'],
         best_sequences=meta['sequences'],
-        sequences=steps * batch_size,
-        authors_fraction=steps * batch_size / AUTHORS_SEQUENCES,
+        sequences=sequences,
+        authors_fraction=sequences / AUTHORS_SEQUENCES,
         train_minutes=hist['seconds'] / 60,
-        precision=precision,
+        precision=run.precision,
     )
+
+# %% ../nbs/13_sorting_benchmark.ipynb #734ca5e5
+@dataclass
+class SortingBenchmarkConfig(RunConfig):
+    """The parameters of both experiments of this page, `sorting-benchmark` (the short setup: every
+    n, method and seed under one budget) and `sorting-benchmark-authors` (NeuralSort's setup: one
+    run per folder)."""
+
+    ns: tuple[int, ...] = (3, 5)  # comma-separated sequence lengths n
+    # comma-separated: gumbel-sinkhorn, gumbel-sinkhorn rows, neuralsort, neuralsort stochastic,
+    # sorting network; digit labels (the reference)
+    methods: tuple[str, ...] = ('gumbel-sinkhorn', 'neuralsort', 'sorting network')
+    # comma-separated seeds (each: its own initialisation and training sequences)
+    seeds: tuple[int, ...] = (0,)
+    epochs: int = 2
+    steps_per_epoch: int = 15  # training steps per epoch (fresh sequences every step)
+    batch_size: int = 16  # sequences per step
+    lr: float = 0.001  # Adam learning rate, the same for every method
+    lr_step: int = 0  # learning rate times 0.1 every lr_step epochs; 0: constant
+    # Gumbel-Sinkhorn's tau, annealed from 1 to this (Mena et al.); others keep theirs
+    gs_tau_end: float = 0.1
+    width: int = 8  # channels of the first convolution (NeuralSort's network: 32)
+    n_test: int = 300  # test sequences per n (the same for every method and seed)
+    tau: float = 0.0  # relaxation temperature; 0: each method's default
+    # 'short': every n, method, seed above; 'authors': train_validated, one of each
+    setup: str = 'short'
+    val_digits: int = 500  # authors: training digits held out for validation
+    val_sequences: int = 1200  # authors: validation sequences, scored every steps_per_epoch steps
+    # 'bf16': the score network under bfloat16 autocast (CPU or CUDA)
+    precision: str = 'fp32'
+    # authors: end this sitting at the first epoch past it (0: never); then --resume
+    max_minutes: float = 0.0
+    device: str = 'auto'
+    out_dir: str = ''  # run folder for metrics.json; empty: write nothing
+
+    def training(self, seed: int) -> SortTraining:
+        "How the short setup trains each model of `seed`."
+        return SortTraining(self.epochs, self.steps_per_epoch, self.batch_size, seed, self.lr)
+
+    def validated_run(self, methods=None) -> ValidatedRun:
+        """The authors' setup's one run: this configuration's one n, method (of `methods`, default
+        `self.methods`) and seed, tau constant (`gs_tau_end` 0)."""
+        one = dict(
+            ns=list(self.ns),
+            methods=list(self.methods if methods is None else methods),
+            seeds=list(self.seeds),
+        )
+        if any(len(v) != 1 for v in one.values()):
+            raise ValueError(
+                f"the authors' setup trains one n, method and seed per run folder; got {one}"
+            )
+        if self.gs_tau_end:
+            raise ValueError(
+                "the authors' setup keeps tau constant, as their code: pass -p gs_tau_end 0"
+            )
+        return ValidatedRun(
+            n=self.ns[0],
+            method=one['methods'][0],
+            seed=self.seeds[0],
+            epochs=self.epochs,
+            steps_per_epoch=self.steps_per_epoch,
+            batch_size=self.batch_size,
+            lr=self.lr,
+            tau=self.tau or None,
+            width=self.width,
+            val_digits=self.val_digits,
+            val_sequences=self.val_sequences,
+            n_tests=(2500, self.n_test),
+            precision=self.precision,
+            max_minutes=self.max_minutes,
+        )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #4c80e01f
 def _references(table: dict, method: str, what: str) -> list:
@@ -504,6 +603,7 @@ SORTING_BENCHMARK = Experiment(
         _NS, 'neuralsort', 'deterministic NeuralSort'
     ),  # their Gumbel-Sinkhorn row: a transposed target
     results='results/sorting_benchmark',
+    config=SortingBenchmarkConfig,
 )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #ef70d6bf
@@ -552,6 +652,7 @@ SORTING_BENCHMARK_AUTHORS = Experiment(
     ],
     references=_references(_NS, 'neuralsort', 'deterministic NeuralSort'),
     resume_may_change=('epochs', 'max_minutes'),
+    config=SortingBenchmarkConfig,
 )  # tau is constant and the data seeded per epoch: more epochs continue the same curve
 
 # %% ../nbs/13_sorting_benchmark.ipynb #d953876c
