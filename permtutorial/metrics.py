@@ -74,16 +74,20 @@ def _pair_counts(pred, target, groups):
     return conc, disc, counted.expand_as(agree).sum((-1, -2))
 
 # %% ../nbs/05_metrics.ipynb #23e97569
+def _per_pair(count: torch.Tensor, pairs: torch.Tensor) -> torch.Tensor:
+    "`count / pairs` per sequence; 1 for a sequence with no pair to order (all its items tied)."
+    return torch.where(
+        pairs > 0, count / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float)
+    )
+
+
 def kendall_tau(
     pred: torch.Tensor, target: torch.Tensor, groups: torch.Tensor = None, reduction: str = 'mean'
 ) -> torch.Tensor:
     "Kendall tau between predicted and true permutations `(..., n)`; in-group pairs are ties."
     groups = _check_pair(pred, target, groups)
     conc, disc, pairs = _pair_counts(pred, target, groups)
-    kt = torch.where(
-        pairs > 0, (conc - disc) / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float)
-    )
-    return _reduce(kt, reduction)
+    return _reduce(_per_pair(conc - disc, pairs), reduction)
 
 # %% ../nbs/05_metrics.ipynb #4098278d
 def pairwise_accuracy(
@@ -92,10 +96,7 @@ def pairwise_accuracy(
     "Fraction of item pairs (across groups) that `pred` puts in the true order."
     groups = _check_pair(pred, target, groups)
     conc, _, pairs = _pair_counts(pred, target, groups)
-    acc = torch.where(
-        pairs > 0, conc / pairs.clamp(min=1), torch.ones_like(pairs, dtype=torch.float)
-    )
-    return _reduce(acc, reduction)
+    return _reduce(_per_pair(conc, pairs), reduction)
 
 # %% ../nbs/05_metrics.ipynb #59706fbc
 def hamming_similarity(

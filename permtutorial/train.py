@@ -54,7 +54,6 @@ def epoch_generator(seed: int, epoch: int) -> torch.Generator:
     seed, epoch = check_int(seed, 'seed', low=0), check_int(epoch, 'epoch', low=0)
     return torch.Generator().manual_seed(seed * 100_003 + epoch)
 
-
 # %% ../nbs/06_train.ipynb #a7e3c103
 def model_device(model: torch.nn.Module) -> torch.device:
     "The device of `model`'s parameters (the CPU for a model without any)."
@@ -75,7 +74,6 @@ def to_device(batch, device, non_blocking: bool = False):
         moved = [to_device(v, device, non_blocking) for v in batch]
         return type(batch)(*moved) if hasattr(batch, '_fields') else type(batch)(moved)
     return batch
-
 
 # %% ../nbs/06_train.ipynb #326130be
 _FORMAT = 'permtutorial-weights-v1'
@@ -112,6 +110,17 @@ def save_weights(
     )
 
 # %% ../nbs/06_train.ipynb #1e864c10
+def _read_torch_file(path: Path, what: str, advice: str = ''):
+    "A file this package wrote, loaded on the CPU; a clear error naming `what` when it cannot be."
+    try:
+        return torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        reason = str(e).splitlines()[0][:200] if str(e) else ''
+        raise ValueError(
+            f"{path} is not a readable {what} ({type(e).__name__}: {reason}){advice}"
+        ) from None
+
+
 def load_weights(path) -> dict:
     """Read a weight file written by `save_weights`: a dict with `config`, `meta` and `state_dict`
     (float32)."""
@@ -121,12 +130,7 @@ def load_weights(path) -> dict:
             f"no weight file at {path}: train the model (the experiment notebook with train=True) "
             "or restore the file from git"
         )
-    try:
-        d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise ValueError(
-            f"{path} is not a readable permtutorial weight file ({type(e).__name__}: {e})"
-        ) from None
+    d = _read_torch_file(path, 'permtutorial weight file')
     if not isinstance(d, dict) or d.get('format') != _FORMAT:
         found = d.get('format') if isinstance(d, dict) else type(d).__name__
         raise ValueError(f"{path} is not a permtutorial weight file (format {found!r})")
@@ -253,7 +257,6 @@ class Learner:
         self.callback('after_fit')
         return self.hist
 
-
 # %% ../nbs/06_train.ipynb #ddb3490a
 class DeviceCB(Callback):
     """Put the model and each batch on `device`; on CUDA with `amp`, compute each loss under
@@ -279,7 +282,6 @@ class DeviceCB(Callback):
                 enabled=self.amp and self.device.type == 'cuda',
             )
         )
-
 
 # %% ../nbs/06_train.ipynb #5d88139c
 class ProgressCB(Callback):
@@ -361,14 +363,8 @@ def _set_rng_state(s: dict, generators):
 
 
 def _load_checkpoint(path: Path) -> dict:
-    try:
-        ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise ValueError(
-            f"checkpoint {path} is not readable "
-            f"({type(e).__name__}: {str(e).splitlines()[0][:200]}); "
-            f"it is probably truncated: delete it to start over, or restore it from a copy"
-        ) from None
+    advice = '; it is probably truncated: delete it to start over, or restore it from a copy'
+    ck = _read_torch_file(path, 'checkpoint', advice)
     missing = (
         {'model', 'optimizer', 'history', 'epoch'} - set(ck)
         if isinstance(ck, dict)
@@ -547,7 +543,6 @@ class CurveCB(Callback):
         if self.file is not None and rank_and_world()[0] == 0:
             atomic_write(self.file, lambda tmp: tmp.write_text(json.dumps(curve, indent=1)))
 
-
 # %% ../nbs/06_train.ipynb #c9a5e303
 def _best(curve: list, monitor: str):
     "The point of `curve` with the highest finite `monitor` (None if there is none)."
@@ -615,7 +610,6 @@ class BestModelCB(CurveCB):
     def after_fit(self, learn):
         self._restore(learn)  # a resume with no epoch left to train
 
-
 # %% ../nbs/06_train.ipynb #8ea1818d
 class TimeLimitReached(RuntimeError):
     """A run stopped by `TimeLimitCB`; its checkpoint holds the last finished epoch: resume to
@@ -646,7 +640,6 @@ class TimeLimitCB(Callback):
                 f"at epoch {learn.epoch + 1} of {learn.epochs}; "
                 "the checkpoint holds it: resume to continue"
             )
-
 
 # %% ../nbs/06_train.ipynb #a4439751
 @dataclass
