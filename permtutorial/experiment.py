@@ -456,8 +456,7 @@ class RunConfig:
                 values = tuple(item(v) for v in parts if v != '')
             except (TypeError, ValueError):
                 raise ValueError(
-                    f"`{f.name}` must be {item.__name__} values separated by commas, "
-                    f"got {value!r}"
+                    f"`{f.name}` must be {item.__name__} values separated by commas, got {value!r}"
                 ) from None
             setattr(self, f.name, values)
 

@@ -30,7 +30,8 @@ def plain_data(x, name: str = 'metadata'):
     if x is None or isinstance(x, (bool, int, float, str)):
         return x
     raise TypeError(
-        f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; use numbers, strings, lists or dicts"
+        f"{name} is a {type(x).__name__}, which a weight or results file cannot hold; "
+        "use numbers, strings, lists or dicts"
     )
 
 # %% ../nbs/00b_files.ipynb #648c7700

@@ -18,7 +18,9 @@ from .parallel import in_threads
 _BATCH_LAST_MAX_N = (
     24  # CPU: the batch-last loop up to here, matrix by matrix above (bench/sinkhorn_loops.py)
 )
-_THREAD_MIN_WORK = 2_000_000  # B*n*m*T from which the matrix loop splits the batch over threads (A/B, B = 256, T = 20: faster from N = 20)
+# B*n*m*T from which the matrix loop splits the batch over threads
+# (A/B, B = 256, T = 20: faster from N = 20)
+_THREAD_MIN_WORK = 2_000_000
 _REASSOC = {
     'reassoc',
     'contract',
@@ -56,10 +58,11 @@ def _numba_cache() -> bool:
     except (RuntimeError, FileNotFoundError):
         ok = False  # FileNotFoundError: no usable temporary folder
     warnings.warn(
-        "numba cannot write its cache beside permtutorial or in the user's cache folder; the Sinkhorn kernels are cached in "
-        f"{numba.config.CACHE_DIR}"
+        "numba cannot write its cache beside permtutorial or in the user's cache folder; "
+        f"the Sinkhorn kernels are cached in {numba.config.CACHE_DIR}"
         if ok
-        else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each process "
+        else "numba can write no cache folder; the Sinkhorn kernels are compiled again in each "
+        "process "
         "(set NUMBA_CACHE_DIR to a writable folder to keep them)",
         RuntimeWarning,
         stacklevel=2,
@@ -84,7 +87,8 @@ def _first_call(name, dtype):
         1.0,
         _LOG.warning,
         (
-            f"permtutorial.sinkhorn_kernels: compiling the Sinkhorn {name} kernel for {dtype} (first call in this process; "
+            f"permtutorial.sinkhorn_kernels: compiling the Sinkhorn {name} kernel for {dtype} "
+            "(first call in this process; "
             "numba caches it for later processes where it can write)",
         ),
     )
@@ -174,9 +178,8 @@ def compiled_forward(K: np.ndarray, mode: str, c: float, n_iters: int, tol, keep
     """The scaling-vector loop on `K`, batch-last `(n, m, B)` for `mode` 'last', `(B, n, m)` for
     'matrix': the scaling vectors u and v of every round (of the last only, unless `keep`; batch
     axis as stored) and the last u `(B, n)` and v `(B, m)`."""
-    c = K.dtype.type(
-        c
-    )  # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
+    # c in K's dtype: a float64 c would make numba's float32 vector arithmetic float64
+    c = K.dtype.type(c)
     if mode == 'last':
         with _first_call('forward', K.dtype):
             T, us, vs = _last_forward(K, c, n_iters, float(tol or 0), keep)
