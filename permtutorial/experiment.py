@@ -450,7 +450,10 @@ class RunConfig:
             item, value = _item_type(hints.get(f.name)), getattr(self, f.name)
             if item is None:
                 continue
-            parts = value.split(',') if isinstance(value, str) else value
+            if isinstance(value, str):
+                parts = value.split(',')
+            else:  # papermill passes `-p seeds 3` as the number 3
+                parts = value if isinstance(value, (list, tuple)) else [value]
             parts = [v.strip() if isinstance(v, str) else v for v in parts]
             try:
                 values = tuple(item(v) for v in parts if v != '')
