@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from permtutorial.pubfig import DEEPPERMNET_PUBFIG, feature_run, file_sha1
+from permtutorial.pubfig import DEEPPERMNET_PUBFIG, PubfigConfig, feature_run, file_sha1
 from permtutorial.relative_attributes import load_relative_attributes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +32,8 @@ def test_committed_results_are_of_this_file():
 
 def test_short_run_orders_better_than_chance():
     d = load_relative_attributes("pubfig", ROOT)
-    rows, _ = feature_run(d, ["Male"], lengths="4", heads=["equivariant"], steps=100, eval_every=50, n_test=200, n_val=100, log=lambda *a: None)
+    cfg = PubfigConfig(attributes="Male", lengths="4", heads="equivariant", baselines="RankSVM", seeds="0",
+                       steps=100, eval_every=50, n_test=200, n_val=100)
+    rows, _ = feature_run(d, cfg, log=lambda *a: None)
     acc = {r["model"]: r["pairwise_accuracy"] for r in rows}
     assert acc["equivariant"] > 0.7 and acc["RankSVM"] > 0.7, acc
