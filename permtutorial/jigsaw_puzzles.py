@@ -227,10 +227,7 @@ def puzzle_keys(seed: int, epoch: int, index: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/21a_jigsaw_puzzles.ipynb #8c298398
 def draw_puzzles(
-    n: int,
-    height: int,
-    width: int,
-    channels: int,
+    shape: tuple,
     crop: int,
     grid: int,
     patch: int,
@@ -239,9 +236,13 @@ def draw_puzzles(
     channel_jitter: int = 2,
     grey_p: float = 0.3,
 ) -> dict:
-    """Random choices of `n` puzzles: crop corner, patch offset in each cell, per-channel shift
-    (colour images), greyscale flag, and a uniformly random permutation of all `grid²!`. With
-    `keys` each image draws from its own generator (seeded by its key), else from `generator`."""
+    """Random choices of puzzles for images of `shape` `(B, C, H, W)`: crop corner, patch offset
+    in each cell, per-channel shift (colour images), greyscale flag, and a uniformly random
+    permutation of all `grid²!`. With `keys` each image draws from its own generator (seeded by
+    its key), else from `generator`."""
+    if not isinstance(shape, (tuple, list)) or len(shape) != 4:
+        raise ValueError(f"`shape` must be the images' shape (B, C, H, W), got {shape!r}")
+    n, channels, height, width = (int(s) for s in shape)
     cell, k = check_puzzle(crop, grid, patch, height, width), grid * grid
     C = channels if channels > 1 else 0  # shifts and greyscale only for colour images
 
@@ -323,8 +324,8 @@ def jigsaw_puzzles(
         raise ValueError(f"`images` must be (B, C, H, W), got shape {tuple(images.shape)}")
     if patch is None:
         patch = max(1, check_int(crop, 'crop') // check_int(grid, 'grid', low=2) * 6 // 7)
-    B, C, H, W = images.shape
-    d = draw_puzzles(B, H, W, C, crop, grid, patch, keys, generator, channel_jitter, grey_p)
+    C = images.shape[1]
+    d = draw_puzzles(images.shape, crop, grid, patch, keys, generator, channel_jitter, grey_p)
     patches = extract_patches(images, d, crop, grid, patch)
     if C == 3:  # greyscale for a share of the images: no colour cue across the pieces
         grey = torch.einsum('bkchw,c->bkhw', patches, _LUMA.to(patches))[:, :, None].expand_as(
