@@ -238,6 +238,9 @@ class Sigmoid(Relaxation):
     def log_soft(self, scores):
         return F.logsigmoid(_working(scores) / self.tau)
 
+    def soft(self, scores):  # the sigmoids themselves: exp(log_soft) rounds differently
+        return torch.sigmoid(_working(scores) / self.tau)
+
     def loss(self, scores, target):
         return naive_loss(_working(scores) / self.tau, target)
 

@@ -52,7 +52,7 @@ KEY_CODE = {
     "11_sinkhorn_cnn.ipynb": ["class SinkhornCNN", "def jigsaw_loss"],
     "12_sorting.ipynb": ["class SortingNet", "def sorting_loss"],
     "13_sorting_benchmark.ipynb": ["def multi_digit_numbers", "def train_sorter", "def transposed_ceiling", "def train_validated"],
-    "20_deeppermnet.ipynb": ["class DeepPermNet", "class PaperHead", "class EquivariantHead", "def soft_permutation"],
+    "20_deeppermnet.ipynb": ["class DeepPermNet", "class PaperHead", "class EquivariantHead", "class RelaxedHead"],
     "21_relative_attributes.ipynb": ["def morphometry"],
     "23_pubfig.ipynb": ["def select_and_train", "def feature_run"],
     "21a_jigsaw_puzzles.ipynb": ["def extract_patches", "def jigsaw_puzzles", "def jigsaw_batches"],
