@@ -327,9 +327,6 @@ class AttributesConfig(RunConfig):
     out_dir: str = ''  # run folder for metrics.json; empty: write nothing
 
     def __post_init__(self):
-        for name in ('seeds', 'stability_lengths', 'lrs'):  # papermill's `-p seeds 0`: a number
-            if isinstance(getattr(self, name), (int, float)):
-                setattr(self, name, str(getattr(self, name)))
         super().__post_init__()
         unknown = [p for p in self.parts if p not in ATTRIBUTE_PARTS]
         if unknown:
