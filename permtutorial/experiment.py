@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/experiment.html.md"""
 # %% auto #0
 __all__ = ['Reference', 'Table', 'Experiment', 'experiments', 'get_experiment', 'find_repo', 'write_json', 'RunFolder',
            'RunFailed', 'RunLock', 'read_rows', 'collect_rows', 'table_markdown', 'render_table', 'results_markdown',
-           'show_results', 'RunConfig', 'sweep', 'save_table', 'table_file_markdown', 'show_table']
+           'show_results', 'RunConfig', 'pick_fields', 'sweep', 'save_table', 'table_file_markdown', 'show_table']
 
 # %% ../nbs/07_experiment.ipynb #9a394b46
 import dataclasses, itertools, json, os, socket, typing
@@ -467,6 +467,19 @@ class RunConfig:
     def from_params(cls, params) -> 'RunConfig':
         "The configuration from the mapping `params` (a notebook's `globals()`): its fields only."
         return cls(**{f.name: params[f.name] for f in dataclasses.fields(cls) if f.name in params})
+
+# %% ../nbs/07_experiment.ipynb #c0f1a00b
+def pick_fields(cls, source, **values):
+    """The dataclass `cls` with the values of `source`'s attributes of the same names as its fields,
+    then `values` (fields `source` lacks, or other values)."""
+    if not dataclasses.is_dataclass(cls) or not isinstance(cls, type):
+        raise TypeError(f"`cls` must be a dataclass, got {cls!r}")
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {unknown}")
+    taken = {name: getattr(source, name) for name in names if hasattr(source, name)}
+    return cls(**{**taken, **values})
 
 # %% ../nbs/07_experiment.ipynb #c0f1a005
 def sweep(run, grid: dict) -> list:

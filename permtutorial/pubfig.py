@@ -41,7 +41,7 @@ from permtutorial.relative_attributes import (
 )
 from .train import seed_everything, Learner, BestModelCB
 from .matching import apply_perm, matching_indices
-from .experiment import Experiment, Table, Reference, RunConfig, sweep
+from .experiment import Experiment, Table, Reference, RunConfig, sweep, pick_fields
 from .relaxations import ranks
 
 # %% ../nbs/23_pubfig.ipynb #9208fee6
@@ -598,7 +598,7 @@ class PubfigConfig(RunConfig):
 
     def training(self, lr: float = 1e-3) -> FeatureTraining:
         "How `select_and_train` trains each model of this run, at the rate `lr`."
-        return FeatureTraining(self.steps, self.eval_every, lr, self.ties)
+        return pick_fields(FeatureTraining, self, lr=lr)
 
 
 DEEPPERMNET_PUBFIG = Experiment(

@@ -35,7 +35,7 @@ from permtutorial.deeppermnet import (
 )
 from .metrics import pairwise_accuracy
 from .train import seed_everything, fit, CurveCB, model_device
-from .experiment import Experiment, Table, Reference, RunConfig, sweep
+from .experiment import Experiment, Table, Reference, RunConfig, sweep, pick_fields
 from .experiment import render_table, results_markdown
 from .relaxations import ranks
 
@@ -336,9 +336,7 @@ class AttributesConfig(RunConfig):
 
     def spec(self, head: str, seed: int, **changes) -> 'RunSpec':
         "One model's `RunSpec` at this configuration's length and budget; `changes`: other fields."
-        budget = dict(epochs=self.epochs, steps_per_epoch=self.steps_per_epoch)
-        run = dict(l=self.l, seed=seed, head=head, lr_step=self.lr_step, **budget)
-        return RunSpec(**{**run, **changes})
+        return pick_fields(RunSpec, self, seed=seed, head=head, **changes)
 
 # %% ../nbs/21_relative_attributes.ipynb #2d1b848b
 _T1 = {

@@ -18,7 +18,7 @@ from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices
 from .metrics import kendall_tau, hamming_similarity, prop_wrong, prop_any_wrong
 from .train import fit, load_model, epoch_generator, model_device
-from .experiment import Experiment, Table, Reference, RunConfig
+from .experiment import Experiment, Table, Reference, RunConfig, pick_fields
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #eed6e362
 class SinkhornCNN(nn.Module):
@@ -227,15 +227,7 @@ class MenaJigsawConfig(RunConfig):
 
     def training(self) -> JigsawTraining:
         "The training hyperparameters of this run."
-        return JigsawTraining(
-            epochs=self.epochs,
-            batch_size=self.batch_size,
-            lr=self.lr,
-            tau=self.tau,
-            n_iters=self.n_iters,
-            n_samples=self.n_samples,
-            seed=self.seed,
-        )
+        return pick_fields(JigsawTraining, self)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #fbd02f96
 MENA_JIGSAW = Experiment(

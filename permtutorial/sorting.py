@@ -17,7 +17,7 @@ from .gumbel_sinkhorn import gumbel_sinkhorn
 from .matching import matching_indices, apply_perm, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
 from .train import fit, load_model, epoch_generator
-from .experiment import Experiment, Table, RunConfig
+from .experiment import Experiment, Table, RunConfig, pick_fields
 
 # %% ../nbs/12_sorting.ipynb #5c172eea
 def random_sequences(batch: int, n: int, generator: torch.Generator = None):
@@ -135,16 +135,7 @@ class MenaSortingConfig(RunConfig):
 
     def training(self) -> SortingTraining:
         "The training hyperparameters of this run."
-        return SortingTraining(
-            epochs=self.epochs,
-            steps_per_epoch=self.steps_per_epoch,
-            batch_size=self.batch_size,
-            lr=self.lr,
-            tau=self.tau,
-            n_iters=self.n_iters,
-            n_samples=self.n_samples,
-            seed=self.seed,
-        )
+        return pick_fields(SortingTraining, self)
 
 # %% ../nbs/12_sorting.ipynb #66abfb6e
 MENA_SORTING = Experiment(

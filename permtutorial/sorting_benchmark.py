@@ -38,6 +38,7 @@ from .data import Digits
 from permtutorial.experiment import (
     Experiment,
     RunConfig,
+    pick_fields,
     Table,
     Reference,
     collect_rows,
@@ -416,7 +417,7 @@ class ValidatedRun:
 
     def training(self) -> SortTraining:
         "How the run's sorter trains."
-        return SortTraining(self.epochs, self.steps_per_epoch, self.batch_size, self.seed, self.lr)
+        return pick_fields(SortTraining, self)
 
 
 def train_validated(
@@ -519,7 +520,7 @@ class SortingBenchmarkConfig(RunConfig):
 
     def training(self, seed: int) -> SortTraining:
         "How the short setup trains each model of `seed`."
-        return SortTraining(self.epochs, self.steps_per_epoch, self.batch_size, seed, self.lr)
+        return pick_fields(SortTraining, self, seed=seed)
 
     def validated_run(self, methods=None) -> ValidatedRun:
         """The authors' setup's one run: this configuration's one n, method (of `methods`, default
@@ -537,21 +538,14 @@ class SortingBenchmarkConfig(RunConfig):
             raise ValueError(
                 "the authors' setup keeps tau constant, as their code: pass -p gs_tau_end 0"
             )
-        return ValidatedRun(
+        return pick_fields(
+            ValidatedRun,
+            self,
             n=self.ns[0],
             method=one['methods'][0],
             seed=self.seeds[0],
-            epochs=self.epochs,
-            steps_per_epoch=self.steps_per_epoch,
-            batch_size=self.batch_size,
-            lr=self.lr,
             tau=self.tau or None,
-            width=self.width,
-            val_digits=self.val_digits,
-            val_sequences=self.val_sequences,
             n_tests=(2500, self.n_test),
-            precision=self.precision,
-            max_minutes=self.max_minutes,
         )
 
 # %% ../nbs/13_sorting_benchmark.ipynb #4c80e01f
