@@ -38,6 +38,7 @@ from permtutorial.relative_attributes import (
     check_validation_size,
     validated_heads,
     validated_summary,
+    validated_tables,
 )
 from .train import seed_everything, Learner, BestModelCB
 from .matching import apply_perm, matching_indices
@@ -564,14 +565,6 @@ _T2_RANKSVM = dict(
     RoundFace=82.33,
 )  # the same table's row for Parikh and Grauman's RankSVM
 _SOURCE = 'Santa Cruz et al. 2017, Table 2, PubFig'
-_VALIDATED_TITLE = (
-    'Every head at its learning rate chosen on validation: test metrics over the seeds '
-    'at that rate, collapsed runs at that rate and at every rate'
-)
-_GRID_TITLE = (
-    'Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
-    'metrics, over the seeds run at that rate'
-)
 
 
 @dataclass
@@ -653,20 +646,7 @@ DEEPPERMNET_PUBFIG = Experiment(
             dict(table='all pairs'),
             digits=3,
         ),
-        Table(
-            ['attribute', 'model', 'length', 'lr', 'collapsed', 'collapsed per lr'],
-            ['kendall_tau', 'pairwise_accuracy'],
-            _VALIDATED_TITLE,
-            dict(table='validated'),
-            digits=3,
-        ),
-        Table(
-            ['attribute', 'model', 'length', 'lr'],
-            ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
-            _GRID_TITLE,
-            dict(table='lr grid'),
-            digits=3,
-        ),
+        *validated_tables(['attribute', 'model', 'length']),
     ],
     references=[
         Reference(

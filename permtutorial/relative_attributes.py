@@ -7,10 +7,10 @@ Docs: https://permtutorial.github.io/permtutorial/relative_attributes.html.md"""
 # %% auto #0
 __all__ = ['MORPHO_ATTRIBUTES', 'ATTRIBUTE_PARTS', 'DEEPPERMNET_ATTRIBUTES', 'RelativeAttributes', 'load_relative_attributes',
            'load_images', 'ranksvm_pairwise_accuracy', 'morphometry', 'cached_morphometry', 'category_levels',
-           'RunSpec', 'AttributesConfig', 'pair_inputs', 'attribute_run', 'value_regressor_run', 'parse_lrs',
-           'head_seeds', 'check_validation_size', 'validation_digits', 'validated_heads', 'validated_summary',
-           'validated_table', 'collapse_figure', 'validated_figure', 'validated_findings', 'validated_grid_details',
-           'validated_curves', 'validated_curves_figure', 'attributes_report']
+           'RunSpec', 'AttributesConfig', 'validated_tables', 'pair_inputs', 'attribute_run', 'value_regressor_run',
+           'parse_lrs', 'head_seeds', 'check_validation_size', 'validation_digits', 'validated_heads',
+           'validated_summary', 'validated_table', 'collapse_figure', 'validated_figure', 'validated_findings',
+           'validated_grid_details', 'validated_curves', 'validated_curves_figure', 'attributes_report']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, json, multiprocessing, os
@@ -346,14 +346,30 @@ _T1 = {
     (8, 'sinkhorn'): (0.963, 0.973, 0.022),
 }
 _KEYS = ['attribute', 'model', 'l']
-_VALIDATED_TITLE = (
-    'Every head at its learning rate chosen on validation: test metrics over the seeds '
-    'at that rate, collapsed runs at that rate and at every rate'
-)
-_GRID_TITLE = (
-    'Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
-    'metrics, over the seeds run at that rate'
-)
+
+
+def validated_tables(keys: list) -> list:
+    "The tables of a run with validated learning rates (`validated_heads`), per `keys`."
+    return [
+        Table(
+            keys + ['lr', 'collapsed', 'collapsed per lr'],
+            ['kendall_tau', 'pairwise_accuracy'],
+            'Every head at its learning rate chosen on validation: test metrics over the seeds '
+            'at that rate, collapsed runs at that rate and at every rate',
+            dict(table='validated'),
+            digits=3,
+        ),
+        Table(
+            keys + ['lr'],
+            ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
+            'Every learning rate of the grid: validation pairwise accuracy (the choice) and test '
+            'metrics, over the seeds run at that rate',
+            dict(table='lr grid'),
+            digits=3,
+        ),
+    ]
+
+
 DEEPPERMNET_ATTRIBUTES = Experiment(
     'deeppermnet-attributes',
     notebook='21_relative_attributes.ipynb',
@@ -406,20 +422,7 @@ DEEPPERMNET_ATTRIBUTES = Experiment(
             dict(table='stability'),
             digits=3,
         ),
-        Table(
-            _KEYS + ['lr', 'collapsed', 'collapsed per lr'],
-            ['kendall_tau', 'pairwise_accuracy'],
-            _VALIDATED_TITLE,
-            dict(table='validated'),
-            digits=3,
-        ),
-        Table(
-            _KEYS + ['lr'],
-            ['val_pairwise_accuracy', 'kendall_tau', 'pairwise_accuracy'],
-            _GRID_TITLE,
-            dict(table='lr grid'),
-            digits=3,
-        ),
+        *validated_tables(_KEYS),
     ],
     references=[
         Reference(
