@@ -95,7 +95,7 @@ class PretextTraining:
     puzzle_kw: dict = None
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #9e49d88f
-def pretrain_jigsaw(model: DeepPermNet, data, training: PretextTraining, **options) -> dict:
+def pretrain_jigsaw(model: DeepPermNet, data, training: 'PretextTraining', **options) -> dict:
     """Train `model` to solve jigsaw puzzles of `data` as `training` says, through `fit` (one
     process, or DistributedDataParallel under torchrun; `options`: fit's options, `FitOptions`);
     returns `fit`'s history."""
@@ -403,7 +403,7 @@ def fine_tune(
     labels: torch.Tensor,
     test_images: torch.Tensor,
     test_labels: torch.Tensor,
-    tuning: FineTuning = None,
+    tuning: 'FineTuning' = None,
     **options,
 ) -> float:
     """Test accuracy after training a copy of the branch's convolutional features and a new linear

@@ -7,8 +7,8 @@ Docs: https://permtutorial.github.io/permtutorial/pubfig.html.md"""
 # %% auto #0
 __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise', 'sequence_length', 'test_sequences',
            'score_order', 'sequences_input', 'FeatureTraining', 'select_and_train', 'all_pairs', 'pairs_accuracy',
-           'person_classifier_scores', 'FeatureNet', 'feature_run', 'attribute_means', 'run_curves', 'mean_accuracy',
-           'equivariant_wins', 'pubfig_findings', 'PubfigConfig', 'validated_feature_run']
+           'person_classifier_scores', 'PubfigConfig', 'FeatureNet', 'feature_run', 'attribute_means', 'run_curves',
+           'mean_accuracy', 'equivariant_wins', 'pubfig_findings', 'validated_feature_run']
 
 # %% ../nbs/23_pubfig.ipynb #5e9625a8
 import hashlib
@@ -142,7 +142,7 @@ def select_and_train(
     levels: torch.Tensor,
     val: dict,
     seed: int,
-    training: FeatureTraining = FeatureTraining(),
+    training: 'FeatureTraining' = FeatureTraining(),
     curves: dict = None,
 ):
     """Train the DeepPermNet of `config` on sequences of the `images` (ranked by `levels`) for
@@ -249,6 +249,33 @@ def person_classifier_scores(
     with torch.no_grad():
         return (x @ W + b).softmax(-1) @ strength
 
+# %% ../nbs/23_pubfig.ipynb #pfcfg001
+@dataclass
+class PubfigConfig(RunConfig):
+    "A run of `deeppermnet-pubfig`: the notebook's papermill parameters (comma text as tuples)."
+
+    root: str = ''  # folder of <dataset>/data.mat (relative to the repository); empty: the fixture
+    dataset: str = 'pubfig'  # 'pubfig' or 'osr'
+    attributes: tuple[str, ...] = ('Male', 'Smiling')  # attribute names; empty: all
+    lengths: tuple[str, ...] = ('2', 'max')  # 'max': the attribute's number of strength levels
+    heads: tuple[str, ...] = ('sinkhorn', 'naive', 'equivariant')  # DeepPermNet heads
+    baselines: tuple[str, ...] = ('RankSVM', 'person classifier')  # 'RankSVM': the file's scores
+    seeds: tuple[int, ...] = (0,)  # each: its own validation split, initialisation and sequences
+    lrs: tuple[float, ...] = (1e-3, 3e-4)  # each head at its best on validation; empty: all at 1e-3
+    select_seeds: int = 0  # with lrs: each head's first select_seeds seeds try every rate; 0: all
+    seeds_per_head: str = ''  # with lrs: fewer seeds for a head, head:n, e.g. 'equivariant:3'
+    collapse_gap: float = 0.05  # with lrs: collapsed: final validation this far below the median
+    steps: int = 60  # training steps (batches of 32 sequences; Adam)
+    eval_every: int = 20  # steps between validation scores (model selection)
+    n_test: int = 300  # test sequences per attribute and length
+    n_val: int = 100  # validation sequences
+    ties: bool = False  # allow sequences longer than the levels, with tie-aware targets and metrics
+    out_dir: str = ''  # run folder for metrics.json and curves.json; empty: write nothing
+
+    def training(self, lr: float = 1e-3) -> 'FeatureTraining':
+        "How `select_and_train` trains each model of this run, at the rate `lr`."
+        return pick_fields(FeatureTraining, self, lr=lr)
+
 # %% ../nbs/23_pubfig.ipynb #a39c0f01
 def _run_attributes(data: RelativeAttributes, cfg) -> list:
     "The attribute names a run of `cfg` covers (all of `data`'s when none); checks its choices."
@@ -346,7 +373,7 @@ class FeatureNet:
 def feature_run(
     data: RelativeAttributes,
     cfg: 'PubfigConfig',
-    net: FeatureNet = FeatureNet(),
+    net: 'FeatureNet' = FeatureNet(),
     lr: float = 1e-3,
     n_curve: int = 500,
     val_fraction: float = 0.25,
@@ -567,33 +594,6 @@ _T2_RANKSVM = dict(
 _SOURCE = 'Santa Cruz et al. 2017, Table 2, PubFig'
 
 
-@dataclass
-class PubfigConfig(RunConfig):
-    "A run of `deeppermnet-pubfig`: the notebook's papermill parameters (comma text as tuples)."
-
-    root: str = ''  # folder of <dataset>/data.mat (relative to the repository); empty: the fixture
-    dataset: str = 'pubfig'  # 'pubfig' or 'osr'
-    attributes: tuple[str, ...] = ('Male', 'Smiling')  # attribute names; empty: all
-    lengths: tuple[str, ...] = ('2', 'max')  # 'max': the attribute's number of strength levels
-    heads: tuple[str, ...] = ('sinkhorn', 'naive', 'equivariant')  # DeepPermNet heads
-    baselines: tuple[str, ...] = ('RankSVM', 'person classifier')  # 'RankSVM': the file's scores
-    seeds: tuple[int, ...] = (0,)  # each: its own validation split, initialisation and sequences
-    lrs: tuple[float, ...] = (1e-3, 3e-4)  # each head at its best on validation; empty: all at 1e-3
-    select_seeds: int = 0  # with lrs: each head's first select_seeds seeds try every rate; 0: all
-    seeds_per_head: str = ''  # with lrs: fewer seeds for a head, head:n, e.g. 'equivariant:3'
-    collapse_gap: float = 0.05  # with lrs: collapsed: final validation this far below the median
-    steps: int = 60  # training steps (batches of 32 sequences; Adam)
-    eval_every: int = 20  # steps between validation scores (model selection)
-    n_test: int = 300  # test sequences per attribute and length
-    n_val: int = 100  # validation sequences
-    ties: bool = False  # allow sequences longer than the levels, with tie-aware targets and metrics
-    out_dir: str = ''  # run folder for metrics.json and curves.json; empty: write nothing
-
-    def training(self, lr: float = 1e-3) -> FeatureTraining:
-        "How `select_and_train` trains each model of this run, at the rate `lr`."
-        return pick_fields(FeatureTraining, self, lr=lr)
-
-
 DEEPPERMNET_PUBFIG = Experiment(
     'deeppermnet-pubfig',
     notebook='23_pubfig.ipynb',
@@ -704,7 +704,7 @@ def _chosen_rows(grid_rows: list, key: dict) -> list:
 def validated_feature_run(
     data: RelativeAttributes,
     cfg: 'PubfigConfig',
-    net: FeatureNet = FeatureNet(),
+    net: 'FeatureNet' = FeatureNet(),
     val_fraction: float = 0.25,
     log=print,
 ) -> tuple:

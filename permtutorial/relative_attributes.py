@@ -469,7 +469,7 @@ def attribute_run(
     train_x,
     train_lv,
     test,
-    spec: RunSpec,
+    spec: 'RunSpec',
     eval_pairs=False,
     stability=None,
     save=None,
@@ -548,7 +548,9 @@ def attribute_run(
     }
 
 # %% ../nbs/21_relative_attributes.ipynb #c0ffee21
-def value_regressor_run(train_x, train_values, test, spec: RunSpec, curve=None, **options) -> dict:
+def value_regressor_run(
+    train_x, train_values, test, spec: 'RunSpec', curve=None, **options
+) -> dict:
     """The diagnostic beside the pairwise table: a small-CNN branch (as `attribute_run`'s) with
     one linear output, trained on the measured `train_values` `(N,)` (mean squared error on the
     standardised values) for the budget of a sequence model of `spec` (`epochs` ×
@@ -914,7 +916,7 @@ def validated_curves_figure(root):
     return collapse_figure(curves, title=f'{attributes}: validation pairwise accuracy of every run')
 
 
-def attributes_report(cfg: AttributesConfig, records: list) -> str:
+def attributes_report(cfg: 'AttributesConfig', records: list) -> str:
     """What the experiment cells ran, in markdown: a headless run's tables (its results, the compact
     table's rows derived as from files), or one line for the page's small demonstration run."""
     if cfg.out_dir:

@@ -155,7 +155,7 @@ class JigsawTraining:
     seed: int = 0
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #79830996
-def train_jigsaw(model, images: torch.Tensor, training: JigsawTraining, **options) -> dict:
+def train_jigsaw(model, images: torch.Tensor, training: 'JigsawTraining', **options) -> dict:
     """Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)` as `training` says,
     through `fit` (`options`: fit's options, `FitOptions`); returns the loss history of `fit`."""
     if not isinstance(training, JigsawTraining):
@@ -225,7 +225,7 @@ class MenaJigsawConfig(RunConfig):
         "The model's name in the results: 'context' or 'per_piece'."
         return 'context' if self.context else 'per_piece'
 
-    def training(self) -> JigsawTraining:
+    def training(self) -> 'JigsawTraining':
         "The training hyperparameters of this run."
         return pick_fields(JigsawTraining, self)
 

@@ -68,7 +68,7 @@ class SortingTraining:
     seed: int = 0
 
 # %% ../nbs/12_sorting.ipynb #6205d392
-def train_sorting(model, training: SortingTraining, **options) -> dict:
+def train_sorting(model, training: 'SortingTraining', **options) -> dict:
     """Train a `SortingNet` on fresh random sequences as `training` says, through `fit`
     (`options`: fit's options, `FitOptions`); returns its loss history."""
     if not isinstance(training, SortingTraining):
@@ -133,7 +133,7 @@ class MenaSortingConfig(RunConfig):
     weights: str = None
     out_dir: str = None  # folder for metrics.json, weights and figures; None: write nothing
 
-    def training(self) -> SortingTraining:
+    def training(self) -> 'SortingTraining':
         "The training hyperparameters of this run."
         return pick_fields(SortingTraining, self)
 

@@ -163,7 +163,7 @@ def train_sorter(
     relax: 'Relaxation',
     digits,
     n: int,
-    training: SortTraining,
+    training: 'SortTraining',
     tau_end: float = None,
     precision: str = 'fp32',
     cbs=(),
@@ -265,7 +265,7 @@ def evaluate_sorter(
 
 # %% ../nbs/13_sorting_benchmark.ipynb #e0c81201
 def train_digit_reader(
-    model: 'ScoreCNN', digits, n: int, training: SortTraining, **options
+    model: 'ScoreCNN', digits, n: int, training: 'SortTraining', **options
 ) -> dict:
     """Train `model`, a `ScoreCNN(out=10, digits=1)`, to classify single digits of `digits` by their
     labels, on `batch_size` · 4`n` images per step (a sorter's count), as `training` says;
@@ -415,13 +415,13 @@ class ValidatedRun:
             check_int(getattr(self, name), name)
         self.n_tests = tuple(sorted(check_int(k, 'n_tests') for k in self.n_tests))
 
-    def training(self) -> SortTraining:
+    def training(self) -> 'SortTraining':
         "How the run's sorter trains."
         return pick_fields(SortTraining, self)
 
 
 def train_validated(
-    run: ValidatedRun,
+    run: 'ValidatedRun',
     train_digits: 'Digits',
     test_digits: 'Digits',
     folder,
@@ -518,11 +518,11 @@ class SortingBenchmarkConfig(RunConfig):
     device: str = 'auto'
     out_dir: str = ''  # run folder for metrics.json; empty: write nothing
 
-    def training(self, seed: int) -> SortTraining:
+    def training(self, seed: int) -> 'SortTraining':
         "How the short setup trains each model of `seed`."
         return pick_fields(SortTraining, self, seed=seed)
 
-    def validated_run(self, methods=None) -> ValidatedRun:
+    def validated_run(self, methods=None) -> 'ValidatedRun':
         """The authors' setup's one run: this configuration's one n, method (of `methods`, default
         `self.methods`) and seed, tau constant (`gs_tau_end` 0)."""
         one = dict(
