@@ -7,8 +7,8 @@ Docs: https://permtutorial.github.io/permtutorial/pubfig.html.md"""
 # %% auto #0
 __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise', 'sequence_length', 'test_sequences',
            'score_order', 'sequences_input', 'FeatureTraining', 'select_and_train', 'all_pairs', 'pairs_accuracy',
-           'person_classifier_scores', 'PubfigConfig', 'FeatureNet', 'feature_run', 'attribute_means', 'run_curves',
-           'mean_accuracy', 'equivariant_wins', 'pubfig_findings', 'validated_feature_run']
+           'person_classifier_scores', 'PubfigConfig', 'FeatureNet', 'feature_run', 'attribute_means', 'mean_accuracy',
+           'equivariant_wins', 'pubfig_findings', 'validated_feature_run']
 
 # %% ../nbs/23_pubfig.ipynb #5e9625a8
 import hashlib
@@ -39,6 +39,7 @@ from permtutorial.relative_attributes import (
     validated_heads,
     validated_summary,
     validated_tables,
+    folder_curves,
 )
 from .train import seed_everything, Learner, BestModelCB
 from .matching import apply_perm, matching_indices
@@ -465,12 +466,6 @@ def attribute_means(rows: list) -> list:
     ]
 
 # %% ../nbs/23_pubfig.ipynb #a39c0f02
-def run_curves(folder) -> list:
-    "The learning curves of every run folder below `folder` (their `curves.json`), in path order."
-    files = sorted(Path(folder).glob('*/curves.json'))
-    return [c for f in files for c in json.loads(f.read_text())['curves']]
-
-
 def mean_accuracy(rows: list, model: str, length: str, over: str = 'sequences') -> float:
     """`model`'s pairwise accuracy at `length` on `over` (sequences, all pairs), averaged over the
     attributes (`attribute_means`) and then over the seeds; nan when `rows` have none."""
@@ -500,7 +495,7 @@ def _curve_mean(curves: list, model: str, length: str, split: str = 'test') -> n
 
 
 def pubfig_findings(rows: list, curves: list) -> str:
-    """What the committed result `rows` and learning `curves` (`run_curves`) of
+    """What the committed result `rows` and learning `curves` (`folder_curves`) of
     `deeppermnet-pubfig` say, as markdown bullets: the best head, Sinkhorn against naive, the
     equivariant head, the pairs, the learning curves and the paper."""
     mean = partial(mean_accuracy, rows)

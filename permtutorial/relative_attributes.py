@@ -10,7 +10,7 @@ __all__ = ['MORPHO_ATTRIBUTES', 'ATTRIBUTE_PARTS', 'DEEPPERMNET_ATTRIBUTES', 'Re
            'RunSpec', 'AttributesConfig', 'validated_tables', 'pair_inputs', 'attribute_run', 'value_regressor_run',
            'parse_lrs', 'head_seeds', 'check_validation_size', 'validation_digits', 'validated_heads',
            'validated_summary', 'validated_table', 'collapse_figure', 'validated_figure', 'validated_findings',
-           'validated_grid_details', 'validated_curves', 'validated_curves_figure', 'attributes_report']
+           'folder_curves', 'validated_curves_figure', 'attributes_report']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, json, multiprocessing, os
@@ -894,16 +894,7 @@ def validated_findings(rows: list, target_std: float = 0.015) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/21_relative_attributes.ipynb #f2b6fe05
-def validated_grid_details(root) -> str:
-    "Every rate and seed of the validated runs below `root` (table `lr grid`), folded in markdown."
-    exp = DEEPPERMNET_ATTRIBUTES
-    k = next(i for i, t in enumerate(exp.tables) if t.where.get('table') == 'lr grid')
-    grid = results_markdown(exp.name, root, tables=[k])
-    summary = '<summary>Every rate and seed (click to open)</summary>'
-    return f'<details>{summary}\n\n{grid}\n\n</details>'
-
-
-def validated_curves(root) -> list:
+def folder_curves(root) -> list:
     "The learning curves of every run folder below `root` (their `curves.json`), in folder order."
     files = sorted(Path(root).glob('*/curves.json'))
     return [c for f in files for c in json.loads(f.read_text())['curves']]
@@ -911,7 +902,7 @@ def validated_curves(root) -> list:
 
 def validated_curves_figure(root):
     "`collapse_figure` of every validated run below `root`, titled with the attributes run."
-    curves = validated_curves(root)
+    curves = folder_curves(root)
     attributes = ', '.join(dict.fromkeys(c['attribute'] for c in curves))
     return collapse_figure(curves, title=f'{attributes}: validation pairwise accuracy of every run')
 
