@@ -142,6 +142,17 @@ def _sequences(digits, batch: int, n: int, generator: torch.Generator):
     return number_images(digits.images, idx), target_matrix(perm, groups)
 
 
+def _fit_drawn(model, step, draw, training: 'SortTraining', **options) -> dict:
+    """`fit` on `training.steps_per_epoch` batches `draw(g)` per epoch, `g` the epoch's generator
+    (the same batches in every run and after a resume)."""
+
+    def batches(epoch):
+        g = epoch_generator(training.seed, epoch)
+        return (draw(g) for _ in range(training.steps_per_epoch))
+
+    return fit(model, step, batches, training.epochs, training.lr, **options)
+
+
 @dataclass
 class SortTraining:
     """How a sorter or the digit reader trains: `epochs` of `steps_per_epoch` steps, each on
@@ -191,12 +202,6 @@ def train_sorter(
             f"{relax!r} needs {relax.per_item(n)} for n = {n}"
         )
 
-    def batches(epoch):
-        g = epoch_generator(training.seed, epoch)
-        return (
-            _sequences(digits, training.batch_size, n, g) for _ in range(training.steps_per_epoch)
-        )
-
     def step(m, batch):
         x, target = batch
         with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=bf16):
@@ -204,12 +209,11 @@ def train_sorter(
         return relax.loss(scores, target)  # log_soft computes in float32
 
     anneal = [TauAnnealCB(relax, relax.tau, tau_end)] if tau_end else []
-    return fit(
+    return _fit_drawn(
         model,
         step,
-        batches,
-        training.epochs,
-        training.lr,
+        lambda g: _sequences(digits, training.batch_size, n, g),
+        training,
         cbs=[*anneal, *cbs],
         desc=f'{type(relax).__name__} n={n}',
         amp=bf16,
@@ -284,23 +288,11 @@ def train_digit_reader(
         # one digit per "sequence" of the score network
         return digits.images[idx].unsqueeze(1), digits.labels[idx].long()
 
-    def batches(epoch):
-        g = epoch_generator(training.seed, epoch)
-        return (draw(g) for _ in range(training.steps_per_epoch))
-
     def step(m, batch):
         x, y = batch
         return nn.functional.cross_entropy(m(x).squeeze(1), y)
 
-    return fit(
-        model,
-        step,
-        batches,
-        training.epochs,
-        training.lr,
-        desc=f'digit reader n={n}',
-        **options,
-    )
+    return _fit_drawn(model, step, draw, training, desc=f'digit reader n={n}', **options)
 
 # %% ../nbs/13_sorting_benchmark.ipynb #dedb4974
 @torch.no_grad()
