@@ -15,6 +15,7 @@ from torch import nn
 from .checks import check_int, check_choice
 from .data import make_puzzles, crop_to_grid, piece_groups, unscramble, assemble_pieces
 from .gumbel_sinkhorn import gumbel_sinkhorn
+from .relaxations import reconstruction_loss
 from .matching import matching_indices
 from .metrics import kendall_tau, hamming_similarity, prop_wrong, prop_any_wrong
 from .train import fit, load_model, epoch_generator, model_device
@@ -103,7 +104,7 @@ def jigsaw_loss(
     P = gumbel_sinkhorn(
         log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples, noise_factor=noise_factor
     )  # (S, B, n, n)
-    return ((P.mT @ scrambled.flatten(2) - pieces.flatten(2)) ** 2).mean()
+    return reconstruction_loss(P, scrambled, pieces)
 
 # %% ../nbs/11_sinkhorn_cnn.ipynb #0057ffbf
 @torch.no_grad()

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 from .checks import check_int, check_tensor
 from .gumbel_sinkhorn import gumbel_sinkhorn
+from .relaxations import reconstruction_loss
 from .matching import matching_indices, apply_perm, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
 from .train import fit, load_model, epoch_generator
@@ -49,7 +50,7 @@ class SortingNet(nn.Module):
 def sorting_loss(log_alpha, x, sorted_x, tau: float = 1.0, n_iters: int = 20, n_samples: int = 5):
     "Mean squared error between the Gumbel-Sinkhorn soft-sorted sequences and the sorted ones."
     P = gumbel_sinkhorn(log_alpha, tau=tau, n_iters=n_iters, n_samples=n_samples)  # (S, B, n, n)
-    return ((P.mT @ x.unsqueeze(-1)).squeeze(-1) - sorted_x).pow(2).mean()
+    return reconstruction_loss(P, x, sorted_x)
 
 # %% ../nbs/12_sorting.ipynb #7377c1f3
 @dataclass
