@@ -23,6 +23,7 @@ from permtutorial.relaxations import (
     LinearSinkhorn,
     Sigmoid,
     target_matrix,
+    check_row_relaxation,
 )
 from .data import random_perms
 from permtutorial.metrics import (
@@ -139,12 +140,7 @@ class RelaxedHead(nn.Module):
 
     def _hold(self, relaxation: Relaxation, l: int):
         relaxation = self.default_relaxation() if relaxation is None else relaxation
-        if not isinstance(relaxation, Relaxation) or relaxation.per_item(l) != l:
-            raise TypeError(
-                "`relaxation` must be a Relaxation that reads a row of scores per item "
-                f"(e.g. sinkhorn_layer(), LinearSinkhorn(), Sigmoid()), got {relaxation!r}"
-            )
-        self.relaxation = relaxation
+        self.relaxation = check_row_relaxation(relaxation, l)
 
     def loss(self, scores: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         return self.relaxation.loss(scores, target)

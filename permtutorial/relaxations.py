@@ -7,7 +7,7 @@ Docs: https://permtutorial.github.io/permtutorial/relaxations.html.md"""
 # %% auto #0
 __all__ = ['RELAXATIONS', 'ranks', 'target_matrix', 'permutation_loss', 'reconstruction_loss', 'Relaxation', 'rank_weights',
            'GumbelSinkhorn', 'LinearSinkhorn', 'NeuralSort', 'SortingNetwork', 'diffsort_installed', 'naive_loss',
-           'Sigmoid', 'make_relaxation', 'soft_sort', 'soft_rank']
+           'Sigmoid', 'make_relaxation', 'check_row_relaxation', 'soft_sort', 'soft_rank']
 
 # %% ../nbs/04a_relaxations.ipynb #7780b672
 from abc import ABC, abstractmethod
@@ -282,6 +282,16 @@ def make_relaxation(name: str, tau: float = None, transposed: bool = False) -> '
     if transposed:
         relax.transposed = True
     return relax
+
+# %% ../nbs/04a_relaxations.ipynb #rw04a002
+def check_row_relaxation(relaxation, n: int, name: str = 'relaxation') -> 'Relaxation':
+    "`relaxation`, checked to be a `Relaxation` that reads a row of `n` scores per item."
+    if not isinstance(relaxation, Relaxation) or relaxation.per_item(n) != n:
+        raise TypeError(
+            f"`{name}` must be a Relaxation that reads a row of scores per item "
+            f"(e.g. GumbelSinkhorn(rows=True), LinearSinkhorn(), Sigmoid()), got {relaxation!r}"
+        )
+    return relaxation
 
 # %% ../nbs/04a_relaxations.ipynb #eb7ddb4b
 _SOFT_SORT_METHODS = ('neuralsort', 'sorting network')
