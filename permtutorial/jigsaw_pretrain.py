@@ -18,6 +18,7 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
+from .checks import check_instance
 from permtutorial.jigsaw_puzzles import (
     load_fashion_mnist,
     PHOTOS,
@@ -99,11 +100,7 @@ def pretrain_jigsaw(model: DeepPermNet, data, training: 'PretextTraining', **opt
     """Train `model` to solve jigsaw puzzles of `data` as `training` says, through `fit` (one
     process, or DistributedDataParallel under torchrun; `options`: fit's options, `FitOptions`);
     returns `fit`'s history."""
-    if not isinstance(training, PretextTraining):
-        raise TypeError(
-            f"`training` must be a PretextTraining (epochs, batch_size, lr, crop, patch, ...), "
-            f"got {type(training).__name__}"
-        )
+    check_instance(training, PretextTraining, 'training')
     grid = math.isqrt(model.l)
     if grid * grid != model.l:
         raise ValueError(
@@ -410,11 +407,7 @@ def fine_tune(
     classifier on the labelled `images` as `tuning` says (default: `FineTuning()`); `options`:
     fit's options, `FitOptions` (no progress bar unless asked)."""
     tuning = FineTuning() if tuning is None else tuning
-    if not isinstance(tuning, FineTuning):
-        raise TypeError(
-            f"`tuning` must be a FineTuning (steps, batch_size, lr, seed), "
-            f"got {type(tuning).__name__}"
-        )
+    check_instance(tuning, FineTuning, 'tuning')
     batch_size = tuning.batch_size
     g = seed_everything(tuning.seed)
     feats = copy.deepcopy(branch.features)

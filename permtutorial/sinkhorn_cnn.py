@@ -12,7 +12,7 @@ __all__ = ['MENA_JIGSAW', 'SinkhornCNN', 'solve_puzzles', 'jigsaw_metrics', 'eva
 from dataclasses import dataclass, field
 import torch
 from torch import nn
-from .checks import check_int, check_choice
+from .checks import check_int, check_choice, check_instance
 from .data import make_puzzles, crop_to_grid, piece_groups, unscramble, assemble_pieces
 from permtutorial.relaxations import (
     Relaxation,
@@ -143,11 +143,7 @@ class JigsawTraining:
 def train_jigsaw(model, images: torch.Tensor, training: 'JigsawTraining', **options) -> dict:
     """Train a `SinkhornCNN` on random puzzles from `images` `(N, C, H, W)` as `training` says,
     through `fit` (`options`: fit's options, `FitOptions`); returns the loss history of `fit`."""
-    if not isinstance(training, JigsawTraining):
-        raise TypeError(
-            f"`training` must be a JigsawTraining (epochs, batch_size, lr, ...), "
-            f"got {type(training).__name__}"
-        )
+    check_instance(training, JigsawTraining, 'training')
     grid = model.config['grid']
     images = crop_to_grid(images, grid)
     batch_size = check_int(training.batch_size, 'batch_size')

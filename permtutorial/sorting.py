@@ -12,7 +12,7 @@ __all__ = ['MENA_SORTING', 'random_sequences', 'SortingNet', 'SortingTraining', 
 from dataclasses import dataclass, field
 import torch
 from torch import nn
-from .checks import check_int, check_tensor
+from .checks import check_int, check_tensor, check_instance
 from permtutorial.relaxations import (
     Relaxation,
     GumbelSinkhorn,
@@ -68,11 +68,7 @@ class SortingTraining:
 def train_sorting(model, training: 'SortingTraining', **options) -> dict:
     """Train a `SortingNet` on fresh random sequences as `training` says, through `fit`
     (`options`: fit's options, `FitOptions`); returns its loss history."""
-    if not isinstance(training, SortingTraining):
-        raise TypeError(
-            f"`training` must be a SortingTraining (epochs, steps_per_epoch, batch_size, ...), "
-            f"got {type(training).__name__}"
-        )
+    check_instance(training, SortingTraining, 'training')
     n = model.config['n']
     relaxation = check_row_relaxation(training.relaxation, n, 'training.relaxation')
 

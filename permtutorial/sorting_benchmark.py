@@ -20,7 +20,13 @@ from fractions import Fraction
 from pathlib import Path
 import torch
 from torch import nn
-from .checks import check_int, check_positive, check_tensor, check_choice
+from permtutorial.checks import (
+    check_int,
+    check_positive,
+    check_tensor,
+    check_choice,
+    check_instance,
+)
 from .gumbel_sinkhorn import anneal_tau
 from .metrics import exact_match, hamming_similarity, kendall_tau
 from .relaxations import RELAXATIONS, Relaxation, make_relaxation, target_matrix
@@ -187,8 +193,7 @@ def train_sorter(
     Returns the history."""
     if 'amp' in options:  # two switches for one setting would contradict each other
         raise TypeError("`amp` is set by `precision` ('fp32' or 'bf16'); pass `precision` only")
-    if not isinstance(training, SortTraining):
-        raise TypeError(f"`training` must be a SortTraining, got {type(training).__name__}")
+    check_instance(training, SortTraining, 'training')
     n = check_int(n, 'n', low=2)
     bf16 = check_choice(precision, 'precision', ('fp32', 'bf16')) == 'bf16'
     if bf16 and not torch.ops.mkldnn._is_mkldnn_bf16_supported() and not torch.cuda.is_available():
@@ -274,8 +279,7 @@ def train_digit_reader(
     """Train `model`, a `ScoreCNN(out=10, digits=1)`, to classify single digits of `digits` by their
     labels, on `batch_size` · 4`n` images per step (a sorter's count), as `training` says;
     `options`: `fit`'s options (`FitOptions`). Returns the history."""
-    if not isinstance(training, SortTraining):
-        raise TypeError(f"`training` must be a SortTraining, got {type(training).__name__}")
+    check_instance(training, SortTraining, 'training')
     n = check_int(n, 'n', low=2)
     if (model.config['out'], model.config['digits']) != (10, 1):
         raise ValueError(
@@ -423,8 +427,7 @@ def train_validated(
     """NeuralSort's protocol for the `run` in the run folder `folder`: validation exact match every
     epoch, the best model kept and tested; checkpointed, resumed when `folder` holds a checkpoint,
     stopped cleanly after `run.max_minutes`. Returns the result row."""
-    if not isinstance(run, ValidatedRun):
-        raise TypeError(f"`run` must be a ValidatedRun, got {type(run).__name__}")
+    check_instance(run, ValidatedRun, 'run')
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     train_pool, val_pool = split_digits(train_digits, run.val_digits)  # one split for every run
