@@ -10,7 +10,6 @@ __all__ = ['sample_gumbel', 'gumbel_max', 'gumbel_softmax']
 # %% ../nbs/01_gumbel.ipynb #8d373450
 import torch
 from permtutorial.checks import (
-    check_tensor,
     check_finite,
     check_positive,
     check_min_dims,

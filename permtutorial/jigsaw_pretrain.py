@@ -43,7 +43,7 @@ from permtutorial.deeppermnet import (
 from .train import fit, seed_everything, pick_device, model_device, Learner
 from .parallel import rank_and_world
 from .experiment import Experiment, Table, Reference, RunFolder, write_json
-from .experiment import RunConfig, sweep
+from .experiment import RunConfig
 from .experiment import RunFailed, RunLock
 
 # %% ../nbs/22_jigsaw_pretrain.ipynb #e2d75e65

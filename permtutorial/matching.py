@@ -11,7 +11,7 @@ __all__ = ['perm_to_matrix', 'matrix_to_perm', 'invert_perm', 'apply_perm', 'mat
 import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
-from .checks import check_finite, check_square, check_perm, check_min_dims, check_tensor
+from .checks import check_finite, check_square, check_perm, check_tensor
 from .parallel import in_threads
 
 # %% ../nbs/03_matching.ipynb #aeb54e6d

@@ -12,10 +12,8 @@ __all__ = ['DEEPPERMNET_PUBFIG', 'file_sha1', 'validation_split', 'standardise',
 
 # %% ../nbs/23_pubfig.ipynb #5e9625a8
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 import numpy as np
 import torch
 from .checks import check_int, check_choice
@@ -39,7 +37,6 @@ from permtutorial.relative_attributes import (
     validated_heads,
     validated_summary,
     validated_tables,
-    folder_curves,
 )
 from .train import seed_everything, Learner, BestModelCB
 from .matching import apply_perm, matching_indices

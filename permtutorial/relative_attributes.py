@@ -36,7 +36,7 @@ from permtutorial.deeppermnet import (
 from .metrics import pairwise_accuracy
 from .train import seed_everything, fit, CurveCB, model_device
 from .experiment import Experiment, Table, Reference, RunConfig, sweep, pick_fields
-from .experiment import render_table, results_markdown
+from .experiment import render_table
 from .relaxations import ranks
 
 # %% ../nbs/21_relative_attributes.ipynb #29432166

@@ -9,7 +9,7 @@ __all__ = ['RESUME_MAY_CHANGE', 'experiment_notebook', 'experiment_params', 'par
            'results_table', 'main']
 
 # %% ../nbs/40_runs.ipynb #9854c089
-import argparse, ast, csv, io, json, logging, os, socket, sys, time
+import argparse, ast, csv, io, json, logging, os, sys, time
 from pathlib import Path
 from permtutorial.experiment import (
     Experiment,
@@ -273,8 +273,7 @@ def run_experiment(
                 out / 'metrics.json'
             ).exists():  # the run finished; a later cell (a table, a figure) failed
                 raise RunFailed(
-                    where
-                    + f"its results were saved before, in {out / 'metrics.json'} "
+                    where + f"its results were saved before, in {out / 'metrics.json'} "
                     f"(`permtutorial results {out}` tables them); "
                     "the cells after the failing one did not run"
                 ) from None

@@ -12,8 +12,8 @@ __all__ = ['MENA_JIGSAW', 'SinkhornCNN', 'solve_puzzles', 'jigsaw_metrics', 'eva
 from dataclasses import dataclass, field
 import torch
 from torch import nn
-from .checks import check_int, check_choice, check_instance
-from .data import make_puzzles, crop_to_grid, piece_groups, unscramble, assemble_pieces
+from .checks import check_int, check_instance
+from .data import make_puzzles, crop_to_grid, piece_groups
 from permtutorial.relaxations import (
     Relaxation,
     GumbelSinkhorn,

@@ -19,7 +19,7 @@ from permtutorial.relaxations import (
     reconstruction_loss,
     check_row_relaxation,
 )
-from .matching import matching_indices, apply_perm, invert_perm
+from .matching import matching_indices, invert_perm
 from .metrics import kendall_tau, prop_wrong, prop_any_wrong
 from .train import fit, load_model, epoch_generator
 from .experiment import Experiment, Table, RunConfig, pick_fields
