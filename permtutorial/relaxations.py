@@ -288,8 +288,8 @@ def check_row_relaxation(relaxation, n: int, name: str = 'relaxation') -> 'Relax
     "`relaxation`, checked to be a `Relaxation` that reads a row of `n` scores per item."
     if not isinstance(relaxation, Relaxation) or relaxation.per_item(n) != n:
         raise TypeError(
-            f"`{name}` must be a Relaxation that reads a row of scores per item "
-            f"(e.g. GumbelSinkhorn(rows=True, noise=0), LinearSinkhorn(), Sigmoid()), got {relaxation!r}"
+            f"`{name}` must be a Relaxation that reads a row of scores per item (e.g. "
+            f"GumbelSinkhorn(rows=True, noise=0), LinearSinkhorn(), Sigmoid()), got {relaxation!r}"
         )
     return relaxation
 

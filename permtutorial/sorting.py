@@ -139,7 +139,10 @@ MENA_SORTING = Experiment(
     'mena-sorting',
     notebook='12_sorting.ipynb',
     aliases=('sorting',),
-    summary="Mena et al. 2018: sorting uniform random numbers with a Gumbel-Sinkhorn network that sees one number at a time",
+    summary=(
+        'Mena et al. 2018: sorting uniform random numbers with a Gumbel-Sinkhorn network that '
+        'sees one number at a time'
+    ),
     run_defaults=dict(train=True, n_numbers=10, epochs=20),
     tables=[
         Table(
