@@ -705,7 +705,8 @@ def validated_feature_run(
     Returns `(rows, curves)`: the `lr grid` and `collapse` rows, the chosen runs as `sequences` and
     `all pairs` rows, the baselines' rows for every seed, and one validation curve per run."""
     attributes = _run_attributes(data, cfg)
-    lrs, n_val = parse_lrs(cfg.lrs), check_validation_size(cfg.n_val)
+    lrs = parse_lrs(cfg.lrs)
+    check_validation_size(cfg.n_val)  # before any run, a clear error
     per_head = head_seeds(cfg.seeds_per_head, cfg.heads, list(cfg.seeds))
     every_seed = dict.fromkeys(s for mine in per_head.values() for s in mine)
     setups = {s: _feature_setup(data, s, val_fraction, cfg.baselines) for s in every_seed}

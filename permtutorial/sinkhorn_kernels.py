@@ -101,29 +101,18 @@ def _first_call(name, dtype):
 
 # %% ../nbs/05a_sinkhorn_kernels.ipynb #b9671945
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _last_matvec(K, v, out):
-    "out = K v for every batch entry: K (n,m,B), v (m,B), out (n,B); the batch innermost."
+def _last_product(K, x, out, transpose):
+    """out = K x, or K^T x if `transpose` (K^T is never formed), for every batch entry: K (n,m,B),
+    x (m,B) or (n,B), out (n,B) or (m,B); the batch innermost."""
     n, m, B = K.shape
-    for i in range(n):
-        for b in range(B):
-            out[i, b] = 0
+    out[:] = 0
     for i in range(n):
         for j in range(m):
             for b in range(B):
-                out[i, b] += K[i, j, b] * v[j, b]
-
-
-@numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
-def _last_rmatvec(K, u, out):
-    "out = K^T u for every batch entry without forming K^T: K (n,m,B), u (n,B), out (m,B)."
-    n, m, B = K.shape
-    for j in range(m):
-        for b in range(B):
-            out[j, b] = 0
-    for i in range(n):
-        for j in range(m):
-            for b in range(B):
-                out[j, b] += K[i, j, b] * u[i, b]
+                if transpose:
+                    out[j, b] += K[i, j, b] * x[i, b]
+                else:
+                    out[i, b] += K[i, j, b] * x[j, b]
 
 
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
@@ -145,7 +134,7 @@ def _last_forward(K, c, n_iters, tol, keep):
         a, z = (
             (t, t + 1) if keep else (0, 0)
         )  # v_{t-1} is read from vs[a], u_t goes to us[a], v_t to vs[z]
-        _last_matvec(K, vs[a], kv)
+        _last_product(K, vs[a], kv, False)
         if tol > 0 and t > 0:
             err = 0.0
             for i in range(n):
@@ -157,7 +146,7 @@ def _last_forward(K, c, n_iters, tol, keep):
         for i in range(n):
             for b in range(B):
                 us[a, i, b] = 1 / kv[i, b]
-        _last_rmatvec(K, us[a], vs[z])
+        _last_product(K, us[a], vs[z], True)
         for j in range(m):
             for b in range(B):
                 vs[z, j, b] = c / vs[z, j, b]
@@ -231,7 +220,8 @@ def _last_vjp(K, us, vs, grad, c):
             p[j, b] *= vs[T, j, b] / c  # p_T = v_T * dl/dg_T / c
     acc = np.zeros((n, m, B), K.dtype)  # sum_t (q_t v_{t-1}^T - u_t p_t^T)
     for t in range(T, 0, -1):
-        _last_matvec(K, p, q)  # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+        # q_t = -u_t * dl/df_t = u_t^2 * (K p_t) [- u_T * (G 1) at t = T]
+        _last_product(K, p, q, False)
         for i in range(n):
             for b in range(B):
                 q[i, b] *= us[t - 1, i, b] * us[t - 1, i, b]
@@ -242,7 +232,7 @@ def _last_vjp(K, us, vs, grad, c):
                 for b in range(B):
                     acc[i, j, b] += q[i, b] * vs[t - 1, j, b] - us[t - 1, i, b] * p[j, b]
         if t > 1:  # p_{t-1} = v_{t-1}^2 / c * (K^T q_t)
-            _last_rmatvec(K, q, p)
+            _last_product(K, q, p, True)
             for j in range(m):
                 for b in range(B):
                     p[j, b] *= vs[t - 1, j, b] * vs[t - 1, j, b] / c

@@ -11,7 +11,7 @@ __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTIN
            'authors_init_', 'split_digits', 'ValidatedRun', 'train_validated', 'SortingBenchmarkConfig',
            'committed_runs', 'describe_runs', 'mean_of', 'ranked', 'winners', 'published_reading', 'comparison_reading',
            'sample_reading', 'longer_budget_reading', 'authors_runs', 'curve_reading', 'budget_rows', 'budget_table',
-           'authors_reading']
+           'authors_reading', 'authors_levels', 'authors_finding', 'authors_summary']
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
 import json, math, warnings
@@ -949,3 +949,113 @@ def budget_table(runs: list) -> str:
 def authors_reading(runs: list) -> str:
     "The methods at identical budgets (`budget_table`) and a line per run (`curve_reading`)."
     return budget_table(runs) + '\n\n' + '\n'.join(curve_reading(r) for r in runs)
+
+# %% ../nbs/13_sorting_benchmark.ipynb #5e1d7a03
+def _common_points(a: list, b: list) -> list:
+    "Two learning curves at the sequences both reached: `(sequences, score of a, score of b)`."
+    at = {p['sequences']: p['score'] for p in b}
+    return [(p['sequences'], p['score'], at[p['sequences']]) for p in a if p['sequences'] in at]
+
+
+def authors_levels(runs: list, first: str = 'neuralsort', second: str = 'gumbel-sinkhorn') -> list:
+    """Per `n` with a run of both methods (`authors_runs`): the identical budget and each method's
+    best validation exact match within it (`budget_rows`), the largest gap between the curves and
+    how often the lead changes at the points both reached, and where `first`'s curve stands: its
+    first point, its best, and whether the best is one of its last two points (still rising)."""
+    best = {(r['n'], r['method']): r for r in budget_rows(runs)}
+    levels = []
+    for n in sorted({r['n'] for r in runs}):
+        curves = {r['method']: r['curve'] for r in runs if r['n'] == n}
+        if first not in curves or second not in curves:
+            continue
+        budget = best[n, first]['sequences']
+        points = [p for p in _common_points(curves[first], curves[second]) if p[0] <= budget]
+        leads = [a > b for _, a, b in points if a != b]  # who leads, where one does
+        mine = [p for p in curves[first] if p['sequences'] <= budget]
+        top = max(mine, key=lambda p: p['score'])
+        levels.append(
+            dict(
+                n=n,
+                sequences=budget,
+                first=best[n, first]['best_val_exact_match'],
+                second=best[n, second]['best_val_exact_match'],
+                max_gap=max(abs(a - b) for _, a, b in points),
+                lead_changes=sum(x != y for x, y in zip(leads, leads[1:])),
+                start=mine[0],
+                top=top,
+                rising=top in mine[-2:],
+            )
+        )
+    return levels
+
+
+def _share(sequences: int) -> str:
+    "Sequences as a share of the authors' budget, e.g. '2.5%'."
+    return f'{sequences / AUTHORS_SEQUENCES:.1%}'
+
+
+def _times(k: int) -> str:
+    "How often, in words: 'once', '3 times'."
+    return 'once' if k == 1 else f'{k} times'
+
+
+def _apart(levels: list, seed_std: dict) -> list:
+    "The lengths `n` at which the two methods differ by at least the seed std at that `n`."
+    return [s['n'] for s in levels if abs(s['first'] - s['second']) >= seed_std[s['n']]]
+
+
+def authors_finding(runs: list, seed_std: dict) -> str:
+    """The Findings bullet on NeuralSort's setup, from `authors_levels(runs)`: NeuralSort against
+    Gumbel-Sinkhorn with one score per item at identical budgets, weighed against `seed_std` (`n`
+    -> the seed std of the 3,000-step runs), and NeuralSort's curve against its published row."""
+    levels = authors_levels(runs)
+    apart = _apart(levels, seed_std)
+    compared = '; '.join(
+        f"after {s['sequences']:,} sequences at $n = {s['n']}$ ({_share(s['sequences'])} of the "
+        f"authors' 2.74M) NeuralSort reaches {s['first']:.3f} validation exact match and "
+        f"Gumbel-Sinkhorn with one score per item {s['second']:.3f}; along the way the lead "
+        f"changes hands {_times(s['lead_changes'])}, and the curves are never more than "
+        f"{s['max_gap']:.3f} apart"
+        for s in levels
+    )
+    stds = ', '.join(f"{seed_std[s['n']]:.3f} at $n = {s['n']}$" for s in levels)
+    if apart:
+        verdict = (
+            f"These are single seeds; at $n = {_say(apart)}$ the difference is at least the "
+            f"seed std of the 3,000-step runs ({stds})."
+        )
+    else:
+        verdict = (
+            'These are single seeds: the differences are smaller than the seed std of the '
+            f'3,000-step runs ({stds}), so on this evidence Gumbel-Sinkhorn is within one std of '
+            'NeuralSort at every $n$, and one seed cannot say more.'
+        )
+    stands = '; '.join(
+        f"$n = {s['n']}$: {s['start']['score']:.3f} at {_share(s['start']['sequences'])}, "
+        f"{s['top']['score']:.3f} at {_share(s['top']['sequences'])}, "
+        + ('still rising' if s['rising'] else f"no higher since {_share(s['top']['sequences'])}")
+        + f", {_NS[s['n']][0] - s['top']['score']:.3f} below the published {_NS[s['n']][0]:.3f}"
+        for s in levels
+    )
+    return (
+        "- **In NeuralSort's released setup, at identical budgets, the two methods are "
+        + ('not level everywhere' if apart else 'level')
+        + f'**: {compared}. {verdict} '
+        + f"NeuralSort's validation curve ({stands}); the committed checkpoints continue the runs."
+    )
+
+
+def authors_summary(runs: list, seed_std: dict) -> str:
+    "The Summary's bullet on NeuralSort's setup, from the same numbers as `authors_finding`."
+    levels = authors_levels(runs)
+    shares = ', '.join(f"{_share(s['sequences'])} at $n = {s['n']}$" for s in levels)
+    scores = ', '.join(
+        f"{s['first']:.3f} against {s['second']:.3f} at $n = {s['n']}$" for s in levels
+    )
+    state = 'differ by at least one seed std' if _apart(levels, seed_std) else 'are level'
+    return (
+        "- In NeuralSort's released setup, at identical budgets "
+        f"(the authors' sequences: {shares}; one seed each), NeuralSort and Gumbel-Sinkhorn with "
+        f'one score per item {state}: {scores} (validation exact match); the runs continue from '
+        'their committed checkpoints.'
+    )
