@@ -899,54 +899,76 @@ def _first_step(curve: list, level: float):
     return next((p['step'] for p in curve if p['val'] >= level), None)
 
 
+def _steps_text(steps: list) -> str:
+    "Steps of one or more runs, e.g. 'step 80', 'steps 80–100'; runs that never got there apart."
+    reached = sorted(s for s in steps if s is not None)
+    if not reached:
+        return 'no step of the budget'
+    text = (
+        f'step {reached[0]}' if reached[0] == reached[-1] else f'steps {reached[0]}–{reached[-1]}'
+    )
+    missing = len(steps) - len(reached)
+    return text + (f' ({missing} never)' if missing else '')
+
+
+def _late_seed(attribute: str, runs: list, curves: list, level: float) -> str:
+    "A bullet on the slowest of one attribute's runs (three or more, one rate) and its curve."
+    taus = [r['kendall_tau'] for r in runs]
+    slow, lr = runs[0], runs[0]['lr']
+    steps = {
+        c['seed']: _first_step(c['curve'], level)
+        for c in curves
+        if (c['attribute'], c['model'], c['lr']) == (attribute, 'sinkhorn', lr)
+    }
+    mine, others = steps.get(slow['seed']), [steps.get(r['seed']) for r in runs[1:]]
+    text = (
+        f"- **{attribute}**: seed {slow['seed']} ends at Kendall tau {taus[0]:.3f}, the "
+        f"others at {taus[1]:.3f}–{taus[-1]:.3f}; without it the spread is "
+        f"{np.std(taus[1:]):.3f} instead of {np.std(taus):.3f}."
+    )
+    if not steps:  # no learning curves to say more
+        return text
+    late = mine is None or all(s is not None and s < mine for s in others)
+    return text + (
+        f" Its validation pairwise accuracy first reaches {level} at {_steps_text([mine])}, the "
+        f"others' at {_steps_text(others)}" + (': it starts late.' if late else '.')
+    )
+
+
 def spread_reading(
-    rows: list, curves: list, above: list = (), target_std: float = 0.015, level: float = 0.8
+    rows: list, curves: list, variants: dict = None, target_std: float = 0.015, level: float = 0.8
 ) -> str:
     """Markdown bullets on the paper's head's seed spread at its chosen rate, where it exceeds
-    `target_std`: the slowest seed, the spread without it, and the step at which each seed's
-    validation pairwise accuracy first reaches `level` (`curves`: `folder_curves`); then, from the
-    `lr grid` rows of runs at rates above the grid (`above`), what a larger rate gives."""
+    `target_std` with at least three seeds: the slowest seed, the spread without it, and the step
+    at which each seed's validation pairwise accuracy first reaches `level` (`curves`:
+    `folder_curves`); then, per entry of `variants` (a label such as 'at 3e-3' -> the `lr grid`
+    rows of runs that change one thing), the paper's head there against its chosen runs."""
     summary = [r for r in validated_summary(rows) if r['model'] == 'sinkhorn']
     lines = []
     for attribute in dict.fromkeys(r['attribute'] for r in summary):
         runs = sorted(
             (r for r in summary if r['attribute'] == attribute), key=lambda r: r['kendall_tau']
         )
-        taus = [r['kendall_tau'] for r in runs]
-        if np.std(taus) <= target_std:
-            continue
-        slow, lr = runs[0], runs[0]['lr']
-        steps = {
-            c['seed']: _first_step(c['curve'], level)
-            for c in curves
-            if (c['attribute'], c['model'], c['lr']) == (attribute, 'sinkhorn', lr)
-        }
-        others = [steps[r['seed']] for r in runs[1:]]
-        lines.append(
-            f"- **{attribute}**: seed {slow['seed']} ends at Kendall tau {taus[0]:.3f}, the "
-            f"others at {taus[1]:.3f}–{taus[-1]:.3f}; without it the spread is "
-            f"{np.std(taus[1:]):.3f} instead of {np.std(taus):.3f}. Its validation pairwise "
-            f"accuracy first reaches {level} at step {steps[slow['seed']]}, the others' at steps "
-            f"{min(others)}–{max(others)}: it starts late."
-        )
-    for (attribute, lr), runs in _group_runs(above, ('attribute', 'lr')).items():
-        accuracy = [r['pairwise_accuracy'] for r in runs]
-        chosen = np.mean([r['pairwise_accuracy'] for r in summary if r['attribute'] == attribute])
-        lines.append(
-            f"- **{attribute} at {lr:g}**, above the grid: test pairwise accuracy "
-            f"{min(accuracy):.3f}–{max(accuracy):.3f} over {len(runs)} seeds (chance: 0.5), "
-            f"against {chosen:.3f} at the chosen rate."
-        )
+        if len(runs) >= 3 and np.std([r['kendall_tau'] for r in runs]) > target_std:
+            lines.append(_late_seed(attribute, runs, curves, level))
+    for label, variant in (variants or {}).items():
+        grid = [r for r in variant if r.get('table') == 'lr grid' and r['model'] == 'sinkhorn']
+        for attribute in dict.fromkeys(r['attribute'] for r in grid):
+            lines.append(_variant_text(attribute, label, grid, summary))
     return '\n'.join(lines)
 
 
-def _group_runs(rows: list, keys: tuple) -> dict:
-    "The paper's head's `lr grid` rows of `rows`, grouped by the values of `keys`."
-    groups = {}
-    for r in rows:
-        if r.get('table') == 'lr grid' and r['model'] == 'sinkhorn':
-            groups.setdefault(tuple(r[k] for k in keys), []).append(r)
-    return groups
+def _variant_text(attribute: str, label: str, grid: list, summary: list) -> str:
+    "A bullet: the paper's head on `attribute` in a variant's runs against its chosen runs."
+    mine = [r for r in grid if r['attribute'] == attribute]
+    taus, accuracy = [r['kendall_tau'] for r in mine], [r['pairwise_accuracy'] for r in mine]
+    chosen = [r['kendall_tau'] for r in summary if r['attribute'] == attribute]
+    against = f', against {np.mean(chosen):.3f} ± {np.std(chosen):.3f} as chosen' if chosen else ''
+    return (
+        f"- **{attribute} {label}**: Kendall tau {np.mean(taus):.3f} ± {np.std(taus):.3f} over "
+        f"{len(mine)} seed{'s' if len(mine) > 1 else ''}{against}; test pairwise accuracy "
+        f"{min(accuracy):.3f}–{max(accuracy):.3f} (chance: 0.5)."
+    )
 
 # %% ../nbs/21_relative_attributes.ipynb #f2b6fe05
 def folder_curves(root) -> list:

@@ -103,15 +103,18 @@ def _first_call(name, dtype):
 @numba.njit(cache=_CACHE, nogil=True, error_model='numpy')
 def _last_product(K, x, out, transpose):
     """out = K x, or K^T x if `transpose` (K^T is never formed), for every batch entry: K (n,m,B),
-    x (m,B) or (n,B), out (n,B) or (m,B); the batch innermost."""
+    x (m,B) or (n,B), out (n,B) or (m,B), not sharing memory with x; the batch innermost."""
     n, m, B = K.shape
     out[:] = 0
-    for i in range(n):
-        for j in range(m):
-            for b in range(B):
-                if transpose:
+    if transpose:  # the branch outside the loops, which numba vectorises over the batch
+        for i in range(n):
+            for j in range(m):
+                for b in range(B):
                     out[j, b] += K[i, j, b] * x[i, b]
-                else:
+    else:
+        for i in range(n):
+            for j in range(m):
+                for b in range(B):
                     out[i, b] += K[i, j, b] * x[j, b]
 
 

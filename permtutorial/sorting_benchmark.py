@@ -15,6 +15,7 @@ __all__ = ['NEURALSORT_PAPER', 'AUTHORS_SEQUENCES', 'SORTING_BENCHMARK', 'SORTIN
 
 # %% ../nbs/13_sorting_benchmark.ipynb #023b9544
 import json, math, warnings
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -958,10 +959,13 @@ def _common_points(a: list, b: list) -> list:
 
 
 def authors_levels(runs: list, first: str = 'neuralsort', second: str = 'gumbel-sinkhorn') -> list:
-    """Per `n` with a run of both methods (`authors_runs`): the identical budget and each method's
-    best validation exact match within it (`budget_rows`), the largest gap between the curves and
-    how often the lead changes at the points both reached, and where `first`'s curve stands: its
-    first point, its best, and whether the best is one of its last two points (still rising)."""
+    """Per `n` with one run of each method (`authors_runs`; one seed each): the identical budget
+    and each method's best validation exact match within it (`budget_rows`), the largest gap
+    between the curves and how often the lead changes where both were scored, and `first`'s curve:
+    its first point, its best, and whether the best is its last point (still rising)."""
+    counts = Counter((r['n'], r['method']) for r in runs)
+    if any(k > 1 for k in counts.values()):
+        raise ValueError(f"`runs` must hold one run per n and method, got {dict(counts)}")
     best = {(r['n'], r['method']): r for r in budget_rows(runs)}
     levels = []
     for n in sorted({r['n'] for r in runs}):
@@ -979,11 +983,12 @@ def authors_levels(runs: list, first: str = 'neuralsort', second: str = 'gumbel-
                 sequences=budget,
                 first=best[n, first]['best_val_exact_match'],
                 second=best[n, second]['best_val_exact_match'],
-                max_gap=max(abs(a - b) for _, a, b in points),
+                max_gap=max((abs(a - b) for _, a, b in points), default=None),
                 lead_changes=sum(x != y for x, y in zip(leads, leads[1:])),
                 start=mine[0],
                 top=top,
-                rising=top in mine[-2:],
+                rising=top is mine[-1] and len(mine) > 1,
+                finished=all(r['rows'] for r in runs if r['n'] == n),
             )
         )
     return levels
@@ -994,68 +999,88 @@ def _share(sequences: int) -> str:
     return f'{sequences / AUTHORS_SEQUENCES:.1%}'
 
 
-def _times(k: int) -> str:
-    "How often, in words: 'once', '3 times'."
-    return 'once' if k == 1 else f'{k} times'
+def _lead_text(level: dict) -> str:
+    "How the two curves of one `authors_levels` entry compare along the way, in words."
+    k, gap = level['lead_changes'], level['max_gap']
+    changes = (
+        'never changes hands' if k == 0 else 'changes hands ' + ('once' if k == 1 else f'{k} times')
+    )
+    return f'the lead {changes}' + (
+        '' if gap is None else f', the curves never more than {gap:.3f} apart'
+    )
 
 
-def _apart(levels: list, seed_std: dict) -> list:
-    "The lengths `n` at which the two methods differ by at least the seed std at that `n`."
-    return [s['n'] for s in levels if abs(s['first'] - s['second']) >= seed_std[s['n']]]
+def _behind(levels: list, seed_std: dict) -> list:
+    "The lengths `n` at which the second method trails the first by at least the seed std there."
+    return [s['n'] for s in levels if s['first'] - s['second'] >= seed_std[s['n']]]
+
+
+def _curve_text(level: dict) -> str:
+    "Where the first method's curve of an `authors_levels` entry stands, against its published row."
+    start, top, published = level['start'], level['top'], _NS[level['n']][0]
+    below = published - top['score']
+    state = 'still rising' if level['rising'] else f"no higher since {_share(top['sequences'])}"
+    return (
+        f"$n = {level['n']}$: {start['score']:.3f} after {_share(start['sequences'])}, at best "
+        f"{top['score']:.3f} after {_share(top['sequences'])} ({state}), {abs(below):.3f} "
+        f"{'below' if below > 0 else 'above'} the published {published:.3f}"
+    )
 
 
 def authors_finding(runs: list, seed_std: dict) -> str:
     """The Findings bullet on NeuralSort's setup, from `authors_levels(runs)`: NeuralSort against
     Gumbel-Sinkhorn with one score per item at identical budgets, weighed against `seed_std` (`n`
-    -> the seed std of the 3,000-step runs), and NeuralSort's curve against its published row."""
+    -> NeuralSort's seed std in the 3,000-step runs), and NeuralSort's curve against its published
+    row; '' without runs of both methods."""
     levels = authors_levels(runs)
-    apart = _apart(levels, seed_std)
+    if not levels:
+        return ''
+    behind = _behind(levels, seed_std)
     compared = '; '.join(
-        f"after {s['sequences']:,} sequences at $n = {s['n']}$ ({_share(s['sequences'])} of the "
-        f"authors' 2.74M) NeuralSort reaches {s['first']:.3f} validation exact match and "
-        f"Gumbel-Sinkhorn with one score per item {s['second']:.3f}; along the way the lead "
-        f"changes hands {_times(s['lead_changes'])}, and the curves are never more than "
-        f"{s['max_gap']:.3f} apart"
+        f"within {s['sequences']:,} sequences at $n = {s['n']}$ ({_share(s['sequences'])} of the "
+        f"authors' 2.74M) NeuralSort reaches at best {s['first']:.3f} validation exact match and "
+        f"Gumbel-Sinkhorn with one score per item {s['second']:.3f}; {_lead_text(s)}"
         for s in levels
     )
     stds = ', '.join(f"{seed_std[s['n']]:.3f} at $n = {s['n']}$" for s in levels)
-    if apart:
-        verdict = (
-            f"These are single seeds; at $n = {_say(apart)}$ the difference is at least the "
-            f"seed std of the 3,000-step runs ({stds})."
-        )
+    if behind:
+        headline = f"NeuralSort leads by more than one seed std at $n = {_say(behind)}$"
+        verdict = f"These are single seeds, against the seed std of the 3,000-step runs ({stds})."
     else:
+        headline = 'Gumbel-Sinkhorn is within one seed std of NeuralSort, or ahead'
         verdict = (
-            'These are single seeds: the differences are smaller than the seed std of the '
-            f'3,000-step runs ({stds}), so on this evidence Gumbel-Sinkhorn is within one std of '
-            'NeuralSort at every $n$, and one seed cannot say more.'
+            'These are single seeds: set against the seed std of the 3,000-step runs '
+            f'({stds}), Gumbel-Sinkhorn is within one std of NeuralSort or ahead at every $n$, '
+            'and one seed cannot say more.'
         )
-    stands = '; '.join(
-        f"$n = {s['n']}$: {s['start']['score']:.3f} at {_share(s['start']['sequences'])}, "
-        f"{s['top']['score']:.3f} at {_share(s['top']['sequences'])}, "
-        + ('still rising' if s['rising'] else f"no higher since {_share(s['top']['sequences'])}")
-        + f", {_NS[s['n']][0] - s['top']['score']:.3f} below the published {_NS[s['n']][0]:.3f}"
-        for s in levels
-    )
+    unfinished = not all(s['finished'] for s in levels)
     return (
-        "- **In NeuralSort's released setup, at identical budgets, the two methods are "
-        + ('not level everywhere' if apart else 'level')
-        + f'**: {compared}. {verdict} '
-        + f"NeuralSort's validation curve ({stands}); the committed checkpoints continue the runs."
+        f"- **In NeuralSort's released setup, at identical budgets, {headline}**: {compared}. "
+        f"{verdict} NeuralSort's validation exact match: "
+        + '; '.join(_curve_text(s) for s in levels)
+        + ('; the committed checkpoints continue the runs.' if unfinished else '.')
     )
 
 
 def authors_summary(runs: list, seed_std: dict) -> str:
     "The Summary's bullet on NeuralSort's setup, from the same numbers as `authors_finding`."
     levels = authors_levels(runs)
+    if not levels:
+        return ''
     shares = ', '.join(f"{_share(s['sequences'])} at $n = {s['n']}$" for s in levels)
     scores = ', '.join(
         f"{s['first']:.3f} against {s['second']:.3f} at $n = {s['n']}$" for s in levels
     )
-    state = 'differ by at least one seed std' if _apart(levels, seed_std) else 'are level'
+    behind = _behind(levels, seed_std)
+    state = (
+        f'NeuralSort leads by more than one seed std at $n = {_say(behind)}$'
+        if behind
+        else 'Gumbel-Sinkhorn with one score per item is within one seed std of NeuralSort or ahead'
+    )
+    unfinished = not all(s['finished'] for s in levels)
     return (
         "- In NeuralSort's released setup, at identical budgets "
-        f"(the authors' sequences: {shares}; one seed each), NeuralSort and Gumbel-Sinkhorn with "
-        f'one score per item {state}: {scores} (validation exact match); the runs continue from '
-        'their committed checkpoints.'
+        f"(the authors' sequences: {shares}; one seed each), {state}: NeuralSort against "
+        f'Gumbel-Sinkhorn {scores} (validation exact match)'
+        + ('; the runs continue from their committed checkpoints.' if unfinished else '.')
     )
