@@ -899,6 +899,12 @@ def _first_step(curve: list, level: float):
     return next((p['step'] for p in curve if p['val'] >= level), None)
 
 
+def _range_text(values: list) -> str:
+    "The range of `values`, e.g. '0.805–0.842', or one number where they are all equal."
+    lo, hi = f'{min(values):.3f}', f'{max(values):.3f}'
+    return lo if lo == hi else f'{lo}–{hi}'
+
+
 def _steps_text(steps: list) -> str:
     "Steps of one or more runs, e.g. 'step 80', 'steps 80–100'; runs that never got there apart."
     reached = sorted(s for s in steps if s is not None)
@@ -923,7 +929,7 @@ def _late_seed(attribute: str, runs: list, curves: list, level: float) -> str:
     mine, others = steps.get(slow['seed']), [steps.get(r['seed']) for r in runs[1:]]
     text = (
         f"- **{attribute}**: seed {slow['seed']} ends at Kendall tau {taus[0]:.3f}, the "
-        f"others at {taus[1]:.3f}–{taus[-1]:.3f}; without it the spread is "
+        f"others at {_range_text(taus[1:])}; without it the spread is "
         f"{np.std(taus[1:]):.3f} instead of {np.std(taus):.3f}."
     )
     if not steps:  # no learning curves to say more
@@ -967,7 +973,7 @@ def _variant_text(attribute: str, label: str, grid: list, summary: list) -> str:
     return (
         f"- **{attribute} {label}**: Kendall tau {np.mean(taus):.3f} ± {np.std(taus):.3f} over "
         f"{len(mine)} seed{'s' if len(mine) > 1 else ''}{against}; test pairwise accuracy "
-        f"{min(accuracy):.3f}–{max(accuracy):.3f} (chance: 0.5)."
+        f"{_range_text(accuracy)} (chance: 0.5)."
     )
 
 # %% ../nbs/21_relative_attributes.ipynb #f2b6fe05
