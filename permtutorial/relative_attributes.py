@@ -968,7 +968,7 @@ def _variant_text(attribute: str, label: str, grid: list, summary: list) -> str:
     "A bullet: the paper's head on `attribute` in a variant's runs against its chosen runs."
     mine = [r for r in grid if r['attribute'] == attribute]
     taus, accuracy = [r['kendall_tau'] for r in mine], [r['pairwise_accuracy'] for r in mine]
-    chosen = [r['kendall_tau'] for r in summary if r['attribute'] == attribute]
+    chosen = _kendall_taus(summary, attribute, 'sinkhorn')
     against = f', against {np.mean(chosen):.3f} ± {np.std(chosen):.3f} as chosen' if chosen else ''
     return (
         f"- **{attribute} {label}**: Kendall tau {np.mean(taus):.3f} ± {np.std(taus):.3f} over "
