@@ -1010,9 +1010,17 @@ def _lead_text(level: dict) -> str:
     )
 
 
-def _behind(levels: list, seed_std: dict) -> list:
-    "The lengths `n` at which the second method trails the first by at least the seed std there."
-    return [s['n'] for s in levels if s['first'] - s['second'] >= seed_std[s['n']]]
+def _authors_reading(runs: list, seed_std: dict) -> tuple:
+    """`authors_levels(runs)`, the headline that weighs the two methods against `seed_std` (`n` ->
+    NeuralSort's seed std), and whether any run is unfinished."""
+    levels = authors_levels(runs)
+    behind = [s['n'] for s in levels if s['first'] - s['second'] >= seed_std[s['n']]]
+    headline = (
+        f'NeuralSort leads by more than one seed std at $n = {_say(behind)}$'
+        if behind
+        else 'Gumbel-Sinkhorn with one score per item is within one seed std of NeuralSort or ahead'
+    )
+    return levels, headline, not all(s['finished'] for s in levels)
 
 
 def _curve_text(level: dict) -> str:
@@ -1032,10 +1040,9 @@ def authors_finding(runs: list, seed_std: dict) -> str:
     Gumbel-Sinkhorn with one score per item at identical budgets, weighed against `seed_std` (`n`
     -> NeuralSort's seed std in the 3,000-step runs), and NeuralSort's curve against its published
     row; '' without runs of both methods."""
-    levels = authors_levels(runs)
+    levels, headline, unfinished = _authors_reading(runs, seed_std)
     if not levels:
         return ''
-    behind = _behind(levels, seed_std)
     compared = '; '.join(
         f"within {s['sequences']:,} sequences at $n = {s['n']}$ ({_share(s['sequences'])} of the "
         f"authors' 2.74M) NeuralSort reaches at best {s['first']:.3f} validation exact match and "
@@ -1043,17 +1050,10 @@ def authors_finding(runs: list, seed_std: dict) -> str:
         for s in levels
     )
     stds = ', '.join(f"{seed_std[s['n']]:.3f} at $n = {s['n']}$" for s in levels)
-    if behind:
-        headline = f"NeuralSort leads by more than one seed std at $n = {_say(behind)}$"
-        verdict = f"These are single seeds, against the seed std of the 3,000-step runs ({stds})."
-    else:
-        headline = 'Gumbel-Sinkhorn is within one seed std of NeuralSort, or ahead'
-        verdict = (
-            'These are single seeds: set against the seed std of the 3,000-step runs '
-            f'({stds}), Gumbel-Sinkhorn is within one std of NeuralSort or ahead at every $n$, '
-            'and one seed cannot say more.'
-        )
-    unfinished = not all(s['finished'] for s in levels)
+    verdict = (
+        f'These are single seeds, set against the seed std of the 3,000-step runs ({stds}); '
+        'one seed cannot say more.'
+    )
     return (
         f"- **In NeuralSort's released setup, at identical budgets, {headline}**: {compared}. "
         f"{verdict} NeuralSort's validation exact match: "
@@ -1064,23 +1064,16 @@ def authors_finding(runs: list, seed_std: dict) -> str:
 
 def authors_summary(runs: list, seed_std: dict) -> str:
     "The Summary's bullet on NeuralSort's setup, from the same numbers as `authors_finding`."
-    levels = authors_levels(runs)
+    levels, headline, unfinished = _authors_reading(runs, seed_std)
     if not levels:
         return ''
     shares = ', '.join(f"{_share(s['sequences'])} at $n = {s['n']}$" for s in levels)
     scores = ', '.join(
         f"{s['first']:.3f} against {s['second']:.3f} at $n = {s['n']}$" for s in levels
     )
-    behind = _behind(levels, seed_std)
-    state = (
-        f'NeuralSort leads by more than one seed std at $n = {_say(behind)}$'
-        if behind
-        else 'Gumbel-Sinkhorn with one score per item is within one seed std of NeuralSort or ahead'
-    )
-    unfinished = not all(s['finished'] for s in levels)
     return (
         "- In NeuralSort's released setup, at identical budgets "
-        f"(the authors' sequences: {shares}; one seed each), {state}: NeuralSort against "
+        f"(the authors' sequences: {shares}; one seed each), {headline}: NeuralSort against "
         f'Gumbel-Sinkhorn {scores} (validation exact match)'
         + ('; the runs continue from their committed checkpoints.' if unfinished else '.')
     )
