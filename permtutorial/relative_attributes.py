@@ -10,7 +10,8 @@ __all__ = ['MORPHO_ATTRIBUTES', 'ATTRIBUTE_PARTS', 'DEEPPERMNET_ATTRIBUTES', 'Re
            'RunSpec', 'AttributesConfig', 'validated_tables', 'pair_inputs', 'attribute_run', 'value_regressor_run',
            'parse_lrs', 'head_seeds', 'check_validation_size', 'validation_digits', 'validated_heads',
            'validated_summary', 'validated_table', 'collapse_figure', 'validated_figure', 'validated_findings',
-           'spread_reading', 'folder_curves', 'validated_curves_figure', 'attributes_report']
+           'spread_reading', 'budgets_table', 'budget_gaps', 'rerun_reading', 'budget_summary', 'folder_curves',
+           'validated_curves_figure', 'attributes_report']
 
 # %% ../nbs/21_relative_attributes.ipynb #b6dc747d
 import hashlib, json, multiprocessing, os
@@ -808,6 +809,12 @@ def _kendall_taus(summary: list, attribute: str, head: str) -> list:
     return [r['kendall_tau'] for r in summary if r['attribute'] == attribute and r['model'] == head]
 
 
+def _tau_stats(summary: list, attribute: str, head: str) -> tuple:
+    "The mean and std over the seeds of `head`'s Kendall tau on `attribute` (`validated_summary`)."
+    taus = _kendall_taus(summary, attribute, head)
+    return float(np.mean(taus)), float(np.std(taus))
+
+
 def validated_figure(rows: list, title: str = ''):
     "Per attribute, each head's Kendall tau at its chosen rate: seeds as dots, their mean a bar."
     import matplotlib.pyplot as plt
@@ -847,8 +854,7 @@ def validated_findings(rows: list, target_std: float = 0.015) -> str:
     attributes = list(dict.fromkeys(r['attribute'] for r in summary))
 
     def tau(attribute, head):
-        v = _kendall_taus(summary, attribute, head)
-        return float(np.mean(v)), float(np.std(v))
+        return _tau_stats(summary, attribute, head)
 
     def shown(attribute, head):
         return '{:.3f} ± {:.3f}'.format(*tau(attribute, head))
@@ -974,6 +980,124 @@ def _variant_text(attribute: str, label: str, grid: list, summary: list) -> str:
         f"- **{attribute} {label}**: Kendall tau {np.mean(taus):.3f} ± {np.std(taus):.3f} over "
         f"{len(mine)} seed{'s' if len(mine) > 1 else ''}{against}; test pairwise accuracy "
         f"{_range_text(accuracy)} (chance: 0.5)."
+    )
+
+# %% ../nbs/21_relative_attributes.ipynb #5e1d7a0b
+def budgets_table(budgets: dict) -> str:
+    """The validated runs at several training budgets side by side (`{'240 steps': rows, ...}`,
+    rows as in `validated_heads`): per attribute and head, the rate chosen at each budget and the
+    test Kendall tau over the seeds that every budget ran."""
+    by_seed = {}
+    for label, rows in budgets.items():
+        for r in validated_summary(rows):
+            key = (r['attribute'], r['model'], r['seed'])
+            by_seed.setdefault(key, {})[label] = r
+    merged = [
+        {
+            'attribute': attribute,
+            'model': model,
+            'experiment': DEEPPERMNET_ATTRIBUTES.name,
+            **{f'lr ({label})': r['lr'] for label, r in runs.items()},
+            **{f'kendall_tau ({label})': r['kendall_tau'] for label, r in runs.items()},
+        }
+        for (attribute, model, _), runs in by_seed.items()
+        if len(runs) == len(budgets)
+    ]
+    table = Table(
+        ['attribute', 'model', *(f'lr ({label})' for label in budgets)],
+        [f'kendall_tau ({label})' for label in budgets],
+        'Each head at its learning rate chosen on validation, per training budget: test Kendall '
+        'tau over the seeds',
+        digits=3,
+    )
+    return render_table(DEEPPERMNET_ATTRIBUTES, merged, table)
+
+
+def _shared_attributes(summaries: list) -> list:
+    "The attributes that every one of several `validated_summary` lists ran, in the last one's order."
+    ran = [{r['attribute'] for r in s} for s in summaries]
+    return [
+        a for a in dict.fromkeys(r['attribute'] for r in summaries[-1]) if all(a in x for x in ran)
+    ]
+
+
+def budget_gaps(budgets: dict) -> str:
+    """A bullet on validated runs at several budgets (`{'240 steps': rows, ...}`): the paper's head's
+    lead over the naive head (mean Kendall tau) per budget, on the attributes that every budget ran,
+    and what each head gained from the first budget to the last."""
+    summaries = {label: validated_summary(rows) for label, rows in budgets.items()}
+    attributes = _shared_attributes(list(summaries.values()))
+
+    def mean(label, attribute, head):
+        return _tau_stats(summaries[label], attribute, head)[0]
+
+    def listed(values):
+        return ', '.join(f'{v:+.3f}' for v in values)
+
+    leads = '; '.join(
+        listed(mean(label, a, 'sinkhorn') - mean(label, a, 'naive') for a in attributes)
+        + f' at {label}'
+        for label in budgets
+    )
+    first, last = list(budgets)[0], list(budgets)[-1]
+    gains = ", the paper's head ".join(
+        listed(mean(last, a, head) - mean(first, a, head) for a in attributes)
+        for head in ('naive', 'sinkhorn')
+    )
+    return (
+        f"- **The paper's head's lead over the naive head** (mean Kendall tau) on "
+        f"{', '.join(attributes)}: {leads}. From {first} to {last} the naive head gains {gains}."
+    )
+
+
+def rerun_reading(first: list, second: list) -> str:
+    """A bullet on the runs that two sets of result rows both hold, with one configuration (the same
+    attribute, head, rate and seed at the same budget): how far apart their test Kendall tau end."""
+
+    def key(r):
+        return r['attribute'], r['model'], r['lr'], r['seed']
+
+    earlier = {key(r): r['kendall_tau'] for r in first if r.get('table') == 'lr grid'}
+    pairs = [
+        (key(r), earlier[key(r)], r['kendall_tau'])
+        for r in second
+        if r.get('table') == 'lr grid' and key(r) in earlier
+    ]
+    if not pairs:
+        return ''
+    (attribute, head, lr, seed), a, b = max(pairs, key=lambda p: abs(p[1] - p[2]))
+    close = sum(abs(x - y) <= 0.01 for _, x, y in pairs)
+    return (
+        f'- **The same runs twice** ({len(pairs)} runs in both sets): {close} end within 0.01 '
+        f'Kendall tau of each other; the furthest apart is {attribute}, {head} at {lr:g}, seed '
+        f'{seed}: {a:.3f} against {b:.3f}.'
+    )
+
+
+def budget_summary(budgets: dict, target_std: float = 0.015) -> str:
+    """The Summary's bullet on validated runs at two or more budgets (`{'240 steps': rows, ...}`):
+    at the first and the last, how far the paper's head leads the naive head (mean Kendall tau) on
+    the attributes that every budget ran, and at the last, its seed std against `target_std`."""
+    summaries = {label: validated_summary(rows) for label, rows in budgets.items()}
+    attributes = _shared_attributes(list(summaries.values()))
+    (first, short), (last, long) = list(summaries.items())[0], list(summaries.items())[-1]
+
+    def leads(summary):
+        gaps = [
+            _tau_stats(summary, a, 'sinkhorn')[0] - _tau_stats(summary, a, 'naive')[0]
+            for a in attributes
+        ]
+        ahead = sum(g >= 0 for g in gaps)
+        return f'{ahead} of {len(attributes)} (its lead {min(gaps):+.3f} to {max(gaps):+.3f})'
+
+    spreads = {a: _tau_stats(long, a, 'sinkhorn')[1] for a in attributes}
+    widest = max(spreads, key=spreads.get)
+    steady = sum(s <= target_std for s in spreads.values())
+    return (
+        f"- With {last} instead of {first}, every head trained again at its rate chosen again "
+        f"({', '.join(attributes)}): the paper's head is ahead of the naive head in Kendall tau on "
+        f"{leads(long)}, against {leads(short)} at {first}; its seed std is at most {target_std} "
+        f"on {steady} of {len(attributes)} (the widest: {spreads[widest]:.3f}, {widest})."
     )
 
 # %% ../nbs/21_relative_attributes.ipynb #f2b6fe05
