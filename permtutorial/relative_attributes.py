@@ -815,6 +815,13 @@ def _tau_stats(summary: list, attribute: str, head: str) -> tuple:
     return float(np.mean(taus)), float(np.std(taus))
 
 
+def _lead(summary: list, attribute: str) -> float:
+    "The paper's head's mean Kendall tau on `attribute` minus the naive head's."
+    return (
+        _tau_stats(summary, attribute, 'sinkhorn')[0] - _tau_stats(summary, attribute, 'naive')[0]
+    )
+
+
 def validated_figure(rows: list, title: str = ''):
     "Per attribute, each head's Kendall tau at its chosen rate: seeds as dots, their mean a bar."
     import matplotlib.pyplot as plt
@@ -859,7 +866,7 @@ def validated_findings(rows: list, target_std: float = 0.015) -> str:
     def shown(attribute, head):
         return '{:.3f} ± {:.3f}'.format(*tau(attribute, head))
 
-    ahead = [a for a in attributes if tau(a, 'sinkhorn')[0] >= tau(a, 'naive')[0]]
+    ahead = [a for a in attributes if _lead(summary, a) >= 0]
     pairs = '; '.join(f"{a} {shown(a, 'sinkhorn')} against {shown(a, 'naive')}" for a in attributes)
     spread, widest = max((tau(a, 'sinkhorn')[1], a) for a in attributes)
     steady = [a for a in attributes if tau(a, 'sinkhorn')[1] <= target_std]
@@ -1013,20 +1020,21 @@ def budgets_table(budgets: dict) -> str:
     return render_table(DEEPPERMNET_ATTRIBUTES, merged, table)
 
 
-def _shared_attributes(summaries: list) -> list:
-    "The attributes that every one of several `validated_summary` lists ran, in the last one's order."
-    ran = [{r['attribute'] for r in s} for s in summaries]
-    return [
-        a for a in dict.fromkeys(r['attribute'] for r in summaries[-1]) if all(a in x for x in ran)
-    ]
+def _by_budget(budgets: dict) -> tuple:
+    """The `validated_summary` of each budget (`{'240 steps': rows, ...}`), and the attributes that
+    every budget ran, in the last one's order."""
+    summaries = {label: validated_summary(rows) for label, rows in budgets.items()}
+    ran = [{r['attribute'] for r in s} for s in summaries.values()]
+    last = list(summaries.values())[-1]
+    shared = [a for a in dict.fromkeys(r['attribute'] for r in last) if all(a in x for x in ran)]
+    return summaries, shared
 
 
 def budget_gaps(budgets: dict) -> str:
     """A bullet on validated runs at several budgets (`{'240 steps': rows, ...}`): the paper's head's
     lead over the naive head (mean Kendall tau) per budget, on the attributes that every budget ran,
     and what each head gained from the first budget to the last."""
-    summaries = {label: validated_summary(rows) for label, rows in budgets.items()}
-    attributes = _shared_attributes(list(summaries.values()))
+    summaries, attributes = _by_budget(budgets)
 
     def mean(label, attribute, head):
         return _tau_stats(summaries[label], attribute, head)[0]
@@ -1035,9 +1043,7 @@ def budget_gaps(budgets: dict) -> str:
         return ', '.join(f'{v:+.3f}' for v in values)
 
     leads = '; '.join(
-        listed(mean(label, a, 'sinkhorn') - mean(label, a, 'naive') for a in attributes)
-        + f' at {label}'
-        for label in budgets
+        listed(_lead(summaries[label], a) for a in attributes) + f' at {label}' for label in budgets
     )
     first, last = list(budgets)[0], list(budgets)[-1]
     gains = ", the paper's head ".join(
@@ -1078,15 +1084,11 @@ def budget_summary(budgets: dict, target_std: float = 0.015) -> str:
     """The Summary's bullet on validated runs at two or more budgets (`{'240 steps': rows, ...}`):
     at the first and the last, how far the paper's head leads the naive head (mean Kendall tau) on
     the attributes that every budget ran, and at the last, its seed std against `target_std`."""
-    summaries = {label: validated_summary(rows) for label, rows in budgets.items()}
-    attributes = _shared_attributes(list(summaries.values()))
+    summaries, attributes = _by_budget(budgets)
     (first, short), (last, long) = list(summaries.items())[0], list(summaries.items())[-1]
 
     def leads(summary):
-        gaps = [
-            _tau_stats(summary, a, 'sinkhorn')[0] - _tau_stats(summary, a, 'naive')[0]
-            for a in attributes
-        ]
+        gaps = [_lead(summary, a) for a in attributes]
         ahead = sum(g >= 0 for g in gaps)
         return f'{ahead} of {len(attributes)} (its lead {min(gaps):+.3f} to {max(gaps):+.3f})'
 
