@@ -1031,9 +1031,9 @@ def _by_budget(budgets: dict) -> tuple:
 
 
 def budget_gaps(budgets: dict) -> str:
-    """A bullet on validated runs at several budgets (`{'240 steps': rows, ...}`): the paper's head's
-    lead over the naive head (mean Kendall tau) per budget, on the attributes that every budget ran,
-    and what each head gained from the first budget to the last."""
+    """A bullet on validated runs at several budgets (`{'240 steps': rows, ...}`): the paper's
+    head's lead over the naive head (mean Kendall tau) per budget, on the attributes that every
+    budget ran, and what each head gained from the first budget to the last."""
     summaries, attributes = _by_budget(budgets)
 
     def mean(label, attribute, head):
