@@ -261,7 +261,11 @@ def run_experiment(
         if not resume:
             write_json(out / 'params.json', record)
         sittings = out / 'machines.json'  # one entry per sitting: start and every resume
-        before = json.loads(sittings.read_text()) if sittings.exists() else []
+        try:
+            before = json.loads(sittings.read_text()) if sittings.exists() else []
+        except (OSError, json.JSONDecodeError):  # kept aside, never overwritten: a new list
+            sittings.rename(out / f'machines.unreadable-{stamp}.json')
+            before = []
         write_json(sittings, [*before, machine_record()])
         for f in (
             'notebook.ipynb',
